@@ -1,0 +1,81 @@
+package org.trainkit.notebook;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.rapaio.jupyter.kernel.display.DisplayData;
+import org.rapaio.jupyter.kernel.display.DisplayRenderer;
+import org.rapaio.jupyter.kernel.display.DisplayTransformer;
+import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
+import tech.tablesaw.api.Table;
+
+/**
+ * Teaches the rapaio Java kernel to show trainkit's values inline: a Tablesaw {@link Table} as an
+ * HTML table and an XChart chart as a PNG image. Found by the kernel through
+ * {@code META-INF/services}; it is only loaded inside a notebook.
+ */
+public final class NotebookDisplay implements DisplayProvider {
+
+    @Override
+    public List<DisplayRenderer> getDisplayRenderers() {
+        return List.of(new TableRenderer(), new ChartRenderer());
+    }
+
+    @Override
+    public List<DisplayTransformer> getDisplayTransformers() {
+        return List.of();
+    }
+
+    private static boolean wants(String mime, String type) {
+        return mime == null || mime.isBlank() || mime.equals(type) || type.endsWith("/" + mime);
+    }
+
+    /** Renders a Tablesaw table as HTML. */
+    private static final class TableRenderer implements DisplayRenderer {
+        @Override
+        public Class<?> rendererClass() {
+            return Table.class;
+        }
+
+        @Override
+        public boolean canRender(String mime) {
+            return wants(mime, "text/html");
+        }
+
+        @Override
+        public DisplayData render(String mime, Object value) {
+            return DisplayData.fromHtml(HtmlTable.of((Table) value));
+        }
+    }
+
+    /** Renders an XChart chart as a PNG. */
+    private static final class ChartRenderer implements DisplayRenderer {
+        @Override
+        public Class<?> rendererClass() {
+            return Chart.class;
+        }
+
+        @Override
+        public boolean canRender(String mime) {
+            return wants(mime, "image/png");
+        }
+
+        @Override
+        public DisplayData render(String mime, Object value) {
+            BufferedImage image = BitmapEncoder.getBufferedImage((Chart<?, ?>) value);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            try {
+                ImageIO.write(image, "png", png);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return DisplayData.withType("image/png", Base64.getEncoder().encodeToString(png.toByteArray()));
+        }
+    }
+}
