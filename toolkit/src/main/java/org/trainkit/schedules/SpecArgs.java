@@ -124,8 +124,7 @@ final class SpecArgs {
         if (declared.isEmpty() || declared.get().defaultValue() == null) {
             throw new IllegalStateException(kind.name() + ": no value and no default for key '" + key + "'");
         }
-        String text = declared.get().defaultValue();
-        return text.matches("[-+.0-9].*") ? new Spec.Num(Double.parseDouble(text), text) : new Spec.Word(text);
+        return SpecParser.parseValue(declared.get().defaultValue());
     }
 
     private Spec.Num asNumber(String key, Spec.Value value) {

@@ -36,6 +36,17 @@ final class SpecParser {
         return spec;
     }
 
+    /** Parses one value on its own, such as a key's default {@code 0.3} or {@code linear}. */
+    static Spec.Value parseValue(String text) {
+        SpecParser parser = new SpecParser(text);
+        Spec.Value value = parser.value();
+        parser.skipSpace();
+        if (parser.pos < text.length()) {
+            throw parser.error("unexpected text after the value");
+        }
+        return value;
+    }
+
     private Spec spec() {
         skipSpace();
         String name = identifier("a schedule name");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -92,6 +93,29 @@ class SpecRoundTripTest {
         Schedule schedule = Schedules.parse(text);
         assertEquals(canonical, schedule.spec());
         assertEquals(schedule, Schedules.parse(canonical));
+    }
+
+    @Test
+    void arbitraryValuesSurviveTheRoundTrip() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int i = 0; i < 2000; i++) {
+            double peak = random.nextDouble() * Math.pow(10, -random.nextInt(7));
+            double fin = peak * random.nextDouble();
+            int total = 2 + random.nextInt(1_000_000);
+            int warmup = random.nextInt(total);
+            List<Schedule> values = List.of(
+                    new Cosine(peak, fin, warmup, total),
+                    new Wsd(peak, fin, warmup, total, CooldownStart.lastFraction(random.nextDouble(0.001, 1)
+                            * (1 - (double) warmup / total)), Cooldown.SQRT),
+                    new Piecewise(warmup, total, List.of(new Knot(0, peak), new Knot(total - 1, fin)),
+                            Interpolation.LINEAR),
+                    new OneCycle(peak, total, random.nextDouble(0.01, 0.99), 1 + random.nextDouble(100), 1e4));
+            for (Schedule value : values) {
+                Schedule back = Schedules.parse(value.spec());
+                assertEquals(value, back);
+                assertEquals(value.spec(), back.spec());
+            }
+        }
     }
 
     @Test
