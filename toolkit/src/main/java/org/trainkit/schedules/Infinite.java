@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param warmup      warmup steps, {@code 0 <= warmup < total}
  * @param total       number of steps
  * @param cooldown    steps of the cosine cooldown from peak to constant
- * @param anneal      steps of the final anneal, 0 for none; warmup + cooldown + anneal <= total
+ * @param anneal      steps of the final anneal, 0 for none; {@code warmup + cooldown + anneal <= total}
  * @param annealShape the anneal's shape
  */
 public record Infinite(double peak, double constant, double finalLr, int warmup, int total, int cooldown,
