@@ -21,4 +21,14 @@ public interface Schedule {
         }
         return rates;
     }
+
+    /**
+     * The canonical text form, which {@link Schedules#parse(String)} reads back to an equal
+     * schedule, e.g. {@code cosine(peak=3e-4, final=3e-5, warmup=2160, total=24000)}. The schedules
+     * of this package print their own form; any other schedule is written as the piecewise-constant
+     * schedule with the same rate at every step ({@link Piecewise#of(double[])}).
+     */
+    default String spec() {
+        return Piecewise.of(toArray()).spec();
+    }
 }

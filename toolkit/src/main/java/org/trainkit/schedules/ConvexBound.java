@@ -1,0 +1,85 @@
+package org.trainkit.schedules;
+
+import java.util.Arrays;
+
+/**
+ * The last-iterate bound of convex, non-smooth SGD for any schedule (Schaipp et al., "The
+ * Surprising Agreement Between Convex Optimization Theory and Learning-Rate Scheduling for Large
+ * Model Training", ICML 2025, arXiv 2501.18965), with {@code eta_1..eta_T = lr[0..T-1]}:
+ * <pre>
+ * B(T) = D^2 / (2 S) + sum_t eta_t^2 G_t^2 / (2 S)
+ *        + 1/2 sum_{k=1..T-1} [eta_k / sum_{t=k+1..T} eta_t] [sum_{t=k..T} eta_t^2 G_t^2 / sum_{t=k..T} eta_t]
+ * </pre>
+ * where {@code S = sum_t eta_t}, {@code D} bounds the distance from the start to a minimiser and
+ * {@code G_t} the gradient norms. Defaults: {@code D = 1} and {@code G_t = G = 1} at every step
+ * unless per-step norms are given (the bound is then a shape to compare schedules by; loss is
+ * modelled as {@code c + m * B}). Evaluated in O(T) with suffix sums. Steps with rate 0 at the end
+ * of a schedule leave the last iterate unchanged and are dropped (otherwise the bracket divides by
+ * a zero sum).
+ *
+ * @param d the distance bound D, {@code > 0}
+ * @param g the constant gradient-norm bound G, {@code > 0}
+ */
+public record ConvexBound(double d, double g) {
+
+    /** D = 1, G = 1. */
+    public static final ConvexBound UNIT = new ConvexBound(1, 1);
+
+    public ConvexBound {
+        if (!(d > 0) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException("convex bound: D must be a finite number > 0, got " + d);
+        }
+        if (!(g > 0) || Double.isInfinite(g)) {
+            throw new IllegalArgumentException("convex bound: G must be a finite number > 0, got " + g);
+        }
+    }
+
+    /** The bound for the whole schedule with the constant G. */
+    public double of(Schedule schedule) {
+        return of(schedule.toArray());
+    }
+
+    /** The bound for these per-step rates with the constant G. */
+    public double of(double[] lr) {
+        double[] norms = new double[lr.length];
+        Arrays.fill(norms, g);
+        return of(lr, norms);
+    }
+
+    /** The bound for these per-step rates with per-step gradient norms {@code G_t} (G is not used). */
+    public double of(double[] lr, double[] gradientNorms) {
+        if (gradientNorms.length != lr.length) {
+            throw new IllegalArgumentException("convex bound: " + lr.length + " rates but " + gradientNorms.length
+                    + " gradient norms");
+        }
+        int n = lr.length;
+        for (int t = 0; t < lr.length; t++) {
+            if (!Double.isFinite(lr[t]) || lr[t] < 0) {
+                throw new IllegalArgumentException("convex bound: rate at step " + t + " must be finite and >= 0, got "
+                        + lr[t]);
+            }
+            if (!Double.isFinite(gradientNorms[t]) || gradientNorms[t] < 0) {
+                throw new IllegalArgumentException("convex bound: gradient norm at step " + t
+                        + " must be finite and >= 0, got " + gradientNorms[t]);
+            }
+        }
+        while (n > 0 && lr[n - 1] == 0) {
+            n--;
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("convex bound: the schedule has no positive rate");
+        }
+        double[] rateSum = new double[n + 1];
+        double[] noiseSum = new double[n + 1];
+        for (int t = n - 1; t >= 0; t--) {
+            rateSum[t] = rateSum[t + 1] + lr[t];
+            noiseSum[t] = noiseSum[t + 1] + lr[t] * lr[t] * gradientNorms[t] * gradientNorms[t];
+        }
+        double bound = (d * d + noiseSum[0]) / (2 * rateSum[0]);
+        double tail = 0;
+        for (int k = 0; k < n - 1; k++) {
+            tail += lr[k] / rateSum[k + 1] * (noiseSum[k] / rateSum[k]);
+        }
+        return bound + tail / 2;
+    }
+}

@@ -1,0 +1,8 @@
+package org.trainkit.schedules;
+
+/** A choice written as a bare word in the text form, e.g. {@code shape=sqrt}. */
+interface SpecWord {
+
+    /** The word in the text form. */
+    String specName();
+}

@@ -1,0 +1,95 @@
+package org.trainkit.schedules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The convex-theory bound of Schaipp et al. (arXiv 2501.18965). */
+class ConvexBoundTest {
+
+    /** The formula of REFERENCES.md section 1, evaluated term by term in O(T^2). */
+    private static double direct(double[] eta, double[] g, double d) {
+        int n = eta.length;
+        double total = 0;
+        double noise = 0;
+        for (int t = 0; t < n; t++) {
+            total += eta[t];
+            noise += eta[t] * eta[t] * g[t] * g[t];
+        }
+        double bound = d * d / (2 * total) + noise / (2 * total);
+        for (int k = 0; k < n - 1; k++) {
+            double after = 0;
+            for (int t = k + 1; t < n; t++) {
+                after += eta[t];
+            }
+            double from = 0;
+            double fromNoise = 0;
+            for (int t = k; t < n; t++) {
+                from += eta[t];
+                fromNoise += eta[t] * eta[t] * g[t] * g[t];
+            }
+            bound += 0.5 * (eta[k] / after) * (fromNoise / from);
+        }
+        return bound;
+    }
+
+    @Test
+    void theLinearTimeEvaluationAgreesWithTheDirectFormula() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + random.nextInt(60);
+            double[] eta = random.doubles(n, 0, 1e-2).toArray();
+            eta[n - 1] = 1e-3 + eta[n - 1];
+            if (random.nextBoolean()) {
+                eta[0] = 0;
+            }
+            double[] g = random.doubles(n, 0.1, 3).toArray();
+            double d = random.nextDouble(0.1, 5);
+            ConvexBound bound = new ConvexBound(d, 1.7);
+            assertEquals(direct(eta, g, d), bound.of(eta, g), 1e-12 * direct(eta, g, d));
+            double[] constant = new double[n];
+            Arrays.fill(constant, 1.7);
+            assertEquals(direct(eta, constant, d), bound.of(eta), 1e-12 * direct(eta, constant, d));
+        }
+    }
+
+    @Test
+    void aConstantScheduleHasTheHarmonicClosedForm() {
+        int n = 1000;
+        double eta = 0.01;
+        double harmonic = 0;
+        for (int k = 1; k < n; k++) {
+            harmonic += 1.0 / k;
+        }
+        double expected = 1 / (2 * n * eta) + eta / 2 + eta / 2 * harmonic;
+        assertEquals(expected, ConvexBound.UNIT.of(Schedules.constant(eta, 0, n)), 1e-13);
+    }
+
+    @Test
+    void cooldownsBeatTheConstantScheduleAtTheSameBudget() {
+        ConvexBound bound = ConvexBound.UNIT;
+        double constant = bound.of(Schedules.constant(0.05, 0, 1000));
+        double wsd = bound.of(Schedules.wsd().peak(0.05).total(1000).decay(0.2).build());
+        double d2z = bound.of(Schedules.d2z(0.05, 0, 1000));
+        assertTrue(wsd < constant, wsd + " < " + constant);
+        assertTrue(d2z < constant, d2z + " < " + constant);
+    }
+
+    @Test
+    void trailingZeroRatesAreDroppedAndBadInputIsRejected() {
+        double[] eta = {0.1, 0.2, 0.1};
+        assertEquals(ConvexBound.UNIT.of(eta), ConvexBound.UNIT.of(new double[] {0.1, 0.2, 0.1, 0, 0}));
+        Refined refined = Schedules.refined(new double[] {1, 1, 1, 1}, 0.1, 1);
+        assertEquals(0, refined.lr(3));
+        assertTrue(Double.isFinite(ConvexBound.UNIT.of(refined)));
+        assertThrows(IllegalArgumentException.class, () -> ConvexBound.UNIT.of(new double[] {0, 0}));
+        assertThrows(IllegalArgumentException.class, () -> ConvexBound.UNIT.of(new double[] {0.1, -0.1}));
+        assertThrows(IllegalArgumentException.class, () -> ConvexBound.UNIT.of(new double[] {0.1}, new double[2]));
+        assertThrows(IllegalArgumentException.class, () -> new ConvexBound(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new ConvexBound(1, Double.NaN));
+    }
+}
