@@ -79,7 +79,7 @@ public final class FashionMnist {
                         + (CLASS_NAMES.size() - 1));
             }
         }
-        return new LabelledImages(name, SIDE, SIDE, images.bytes(), values, CLASS_NAMES);
+        return LabelledImages.of(name, SIDE, SIDE, images.bytes(), values, CLASS_NAMES);
     }
 
     /** The file {@code base}.gz or {@code base} in {@code directory}, preferring the compressed one. */

@@ -17,17 +17,40 @@ public final class LabelledImages {
     private final int[] labels;
     private final List<String> classNames;
 
-    LabelledImages(String name, int rows, int cols, byte[] pixels, int[] labels, List<String> classNames) {
-        if ((long) rows * cols * labels.length != pixels.length) {
-            throw new IllegalArgumentException(name + ": " + labels.length + " images of " + rows + " x " + cols
-                    + " need " + (long) rows * cols * labels.length + " pixels, got " + pixels.length);
-        }
+    private LabelledImages(String name, int rows, int cols, byte[] pixels, int[] labels, List<String> classNames) {
         this.name = name;
         this.rows = rows;
         this.cols = cols;
         this.pixels = pixels;
         this.labels = labels;
         this.classNames = List.copyOf(classNames);
+    }
+
+    /**
+     * Images from raw data: {@code pixels} holds {@code labels.length} images of {@code rows x cols}
+     * unsigned bytes (0 = black, 255 = white) one after another, row by row; {@code labels[i]} is
+     * the class of image {@code i}, an index into {@code classNames}. The arrays are not copied;
+     * callers hand them over.
+     */
+    public static LabelledImages of(String name, int rows, int cols, byte[] pixels, int[] labels,
+            List<String> classNames) {
+        if (rows <= 0 || cols <= 0) {
+            throw new IllegalArgumentException(name + ": image size must be positive, got " + rows + " x " + cols);
+        }
+        if (labels.length == 0) {
+            throw new IllegalArgumentException(name + ": no images");
+        }
+        if ((long) rows * cols * labels.length != pixels.length) {
+            throw new IllegalArgumentException(name + ": " + labels.length + " images of " + rows + " x " + cols
+                    + " need " + (long) rows * cols * labels.length + " pixels, got " + pixels.length);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classNames.size()) {
+                throw new IllegalArgumentException(name + ": label " + i + " is " + labels[i] + ", expected 0.."
+                        + (classNames.size() - 1));
+            }
+        }
+        return new LabelledImages(name, rows, cols, pixels, labels, classNames);
     }
 
     /** The name of this set, e.g. {@code fashion-mnist/train}. */

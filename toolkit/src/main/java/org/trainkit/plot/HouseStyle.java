@@ -73,11 +73,10 @@ public final class HouseStyle {
             series.setMarkerColor(color(index));
             series.setFillColor(color(index));
             series.setLineWidth(LINE_WIDTH);
-            if (series.getXYSeriesRenderStyle() != XYSeries.XYSeriesRenderStyle.Scatter) {
-                series.setMarker(series.getXData().length <= MARKER_LIMIT ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-            } else {
-                series.setMarker(SeriesMarkers.CIRCLE);
-            }
+            XYSeries.XYSeriesRenderStyle style = series.getXYSeriesRenderStyle() != null
+                    ? series.getXYSeriesRenderStyle() : chart.getStyler().getDefaultSeriesRenderStyle();
+            boolean scatter = style == XYSeries.XYSeriesRenderStyle.Scatter;
+            series.setMarker(scatter || series.getXData().length <= MARKER_LIMIT ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             index++;
         }
     }
