@@ -6,11 +6,12 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.loss.Loss;
+import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -190,25 +191,30 @@ public final class Trainer {
         Engine engine = DjlRuntime.pytorch();
         engine.setRandomSeed((int) seed ^ (int) (seed >>> 32));
         TrainingLog log = new TrainingLog();
-        try (Model model = Model.newInstance(runName, Device.cpu(), DjlRuntime.ENGINE)) {
-            model.setBlock(architecture.newBlock(train.classes()));
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(optimizer.build(new ScheduleTracker(schedule)))
-                    .optDevices(new Device[] {Device.cpu()});
-            try (ai.djl.training.Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(architecture.inputShape(batchSize, train.rows(), train.cols()));
-                long parameters = countParameters(model);
-                double seconds = loop(trainer, model, total, perEpoch, log, runName);
-                double[] evaluation = evaluate(trainer);
-                log.writeCsv(csv);
-                return new TrainingResult(runName, log.table(runName), csv, evaluation[0], evaluation[1], total,
-                        batchSize, parameters, seconds);
-            }
+        try (Model model = Model.newInstance(runName, Device.cpu(), DjlRuntime.ENGINE);
+                NDManager manager = model.getNDManager().newSubManager()) {
+            Block block = architecture.newBlock(train.classes());
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), DataType.FLOAT32,
+                    architecture.inputShape(batchSize, train.rows(), train.cols()));
+            ParameterStore parameters = new ParameterStore(manager, false);
+            parameters.setParameterServer(engine.newParameterServer(optimizer.build(new ScheduleTracker(schedule))),
+                    new Device[] {Device.cpu()});
+            double seconds = loop(engine, block, parameters, manager, total, perEpoch, log, runName);
+            double[] evaluation = evaluate(block, parameters, manager);
+            log.writeCsv(csv);
+            return new TrainingResult(runName, log.table(runName), csv, evaluation[0], evaluation[1], total,
+                    batchSize, countParameters(block), seconds);
         }
     }
 
-    private double loop(ai.djl.training.Trainer trainer, Model model, int total, int perEpoch, TrainingLog log,
-            String runName) {
+    /**
+     * The training loop. It drives DJL's parameter store directly rather than DJL's own
+     * {@code Trainer}, whose first step refuses all-zero gradients: a legitimate state here (a
+     * weighting hook may give every sample weight 0, as Feasible Learning does at its start).
+     */
+    private double loop(Engine engine, Block block, ParameterStore parameters, NDManager manager, int total,
+            int perEpoch, TrainingLog log, String runName) {
         int pixels = train.pixelsPerImage();
         int classes = train.classes();
         Shape inputShape = architecture.inputShape(batchSize, train.rows(), train.cols());
@@ -234,11 +240,11 @@ public final class Trainer {
                 train.copyImages(batch, pixelsBuffer, 0);
                 double loss;
                 double gradNorm;
-                try (NDManager scope = trainer.getManager().newSubManager()) {
+                try (NDManager scope = manager.newSubManager()) {
                     NDArray x = scope.create(pixelsBuffer, inputShape);
                     NDArray oneHot = scope.create(labelsLong).oneHot(classes);
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                    try (GradientCollector collector = engine.newGradientCollector()) {
+                        NDArray logits = block.forward(parameters, new NDList(x), true).singletonOrThrow();
                         NDArray perSample = logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
                         float[] losses = perSample.toFloatArray();
                         loss = mean(losses);
@@ -246,8 +252,8 @@ public final class Trainer {
                                 : perSample.mul(scope.create(weights(step, batch, labels, losses))).mean();
                         collector.backward(objective);
                     }
-                    gradNorm = gradientNorm(model, scope);
-                    trainer.step();
+                    gradNorm = gradientNorm(block, scope);
+                    parameters.updateAllParameters();
                 }
                 double lr = schedule.lr(step);
                 log.add(step, lr, loss, gradNorm);
@@ -281,9 +287,9 @@ public final class Trainer {
     }
 
     /** Global L2 norm of all parameter gradients; temporaries live in {@code scope}. */
-    private static double gradientNorm(Model model, NDManager scope) {
+    private static double gradientNorm(Block block, NDManager scope) {
         double sumOfSquares = 0;
-        for (Pair<String, Parameter> parameter : model.getBlock().getParameters()) {
+        for (Pair<String, Parameter> parameter : block.getParameters()) {
             NDArray gradient = parameter.getValue().getArray().getGradient();
             gradient.attach(scope);
             sumOfSquares += gradient.square().sum().getFloat();
@@ -292,7 +298,7 @@ public final class Trainer {
     }
 
     /** Test-split mean cross-entropy and accuracy. */
-    private double[] evaluate(ai.djl.training.Trainer trainer) {
+    private double[] evaluate(Block block, ParameterStore parameters, NDManager manager) {
         int classes = test.classes();
         double lossSum = 0;
         long correct = 0;
@@ -304,11 +310,11 @@ public final class Trainer {
                 indices[i] = from + i;
             }
             test.copyImages(indices, buffer, 0);
-            try (NDManager scope = trainer.getManager().newSubManager()) {
+            try (NDManager scope = manager.newSubManager()) {
                 NDArray x = scope.create(Arrays.copyOf(buffer, count * test.pixelsPerImage()),
                         architecture.inputShape(count, test.rows(), test.cols()));
-                float[] logProbabilities = trainer.evaluate(new NDList(x)).singletonOrThrow().logSoftmax(1)
-                        .toFloatArray();
+                float[] logProbabilities = block.forward(parameters, new NDList(x), false).singletonOrThrow()
+                        .logSoftmax(1).toFloatArray();
                 for (int i = 0; i < count; i++) {
                     int label = test.label(from + i);
                     lossSum -= logProbabilities[i * classes + label];
@@ -327,9 +333,9 @@ public final class Trainer {
         return new double[] {lossSum / test.size(), (double) correct / test.size()};
     }
 
-    private static long countParameters(Model model) {
+    private static long countParameters(Block block) {
         long count = 0;
-        for (Pair<String, Parameter> parameter : model.getBlock().getParameters()) {
+        for (Pair<String, Parameter> parameter : block.getParameters()) {
             count += parameter.getValue().getArray().getShape().size();
         }
         return count;
