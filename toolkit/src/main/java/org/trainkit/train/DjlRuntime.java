@@ -1,6 +1,7 @@
 package org.trainkit.train;
 
 import ai.djl.engine.Engine;
+import ai.djl.util.Utils;
 import java.nio.file.Path;
 
 /**
@@ -14,10 +15,10 @@ import java.nio.file.Path;
  * cores (two threads fell to 16-80 steps/s under load). Settings already given as environment
  * variables or system properties win.
  */
-final class DjlRuntime {
+public final class DjlRuntime {
 
     /** The engine trainkit trains with. */
-    static final String ENGINE = "PyTorch";
+    public static final String ENGINE = "PyTorch";
 
     private static final String THREADS = "ai.djl.pytorch.num_threads";
     private static final String INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
@@ -26,7 +27,7 @@ final class DjlRuntime {
     }
 
     /** The PyTorch engine, after the settings above are in place. */
-    static synchronized Engine pytorch() {
+    public static synchronized Engine pytorch() {
         if (absent("DJL_CACHE_DIR")) {
             System.setProperty("DJL_CACHE_DIR", userCache().resolve("djl").toString());
         }
@@ -40,6 +41,14 @@ final class DjlRuntime {
             System.setProperty(INTEROP_THREADS, "1");
         }
         return Engine.getEngine(ENGINE);
+    }
+
+    /** One line saying which DJL and PyTorch run, on how many threads, with which cache. */
+    public static String describe() {
+        Engine engine = pytorch();
+        return "DJL " + Engine.getDjlVersion() + ", " + engine.getEngineName() + " " + engine.getVersion() + " on "
+                + engine.defaultDevice() + ", " + System.getProperty(THREADS) + " intra-op thread(s), cache "
+                + Utils.getCacheDir() + (Utils.isOfflineMode() ? ", offline" : ", online");
     }
 
     private static boolean absent(String name) {
