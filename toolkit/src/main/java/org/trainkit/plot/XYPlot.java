@@ -93,7 +93,7 @@ public final class XYPlot {
         return this;
     }
 
-    /** Adds a series of points {@code (x[i], y[i])}; the arrays are copied. */
+    /** Adds a series of points {@code (x[i], y[i])}; the arrays are copied. A NaN leaves a gap. */
     public XYPlot series(String name, double[] x, double[] y) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a series needs a name");
@@ -169,7 +169,7 @@ public final class XYPlot {
      * equally spaced, judged with an absolute tolerance of 1e-4: steps 0, 1, 2, ... then get a
      * crowded label at every few points, and small values such as learning rates (1e-3 and
      * below, whose neighbours all differ by less than 1e-4) get a label at almost every point.
-     * A first, invisible one-point series at the data maximum breaks that pattern, so XChart falls
+     * A first, invisible one-point series at the finite data maximum breaks that pattern, so XChart falls
      * back to its regular "nice number" ticks spaced by the styler's tick spacing hints. The point
      * lies inside the data range, so it changes neither the axis ranges nor anything drawn.
      */
@@ -178,11 +178,14 @@ public final class XYPlot {
         double yTop = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
             for (double v : s.x()) {
-                xTop = Math.max(xTop, v);
+                xTop = Double.isFinite(v) ? Math.max(xTop, v) : xTop;
             }
             for (double v : s.y()) {
-                yTop = Math.max(yTop, v);
+                yTop = Double.isFinite(v) ? Math.max(yTop, v) : yTop;
             }
+        }
+        if (!Double.isFinite(xTop) || !Double.isFinite(yTop)) {
+            return;
         }
         XYSeries guard = chart.addSeries(HouseStyle.TICK_GUARD, new double[] {xTop}, new double[] {yTop});
         guard.setMarker(SeriesMarkers.NONE);
@@ -209,9 +212,10 @@ public final class XYPlot {
         return span[0] > 0 ? Math.log10(span[1] / span[0]) : Double.POSITIVE_INFINITY;
     }
 
+    /** Values on a log axis must be positive; NaN is allowed and drawn as a gap. */
     private static void requirePositive(String name, String axis, double[] values) {
         for (int i = 0; i < values.length; i++) {
-            if (!(values[i] > 0)) {
+            if (!Double.isNaN(values[i]) && !(values[i] > 0 && values[i] < Double.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException("series '" + name + "': " + axis + "[" + i + "] = " + values[i]
                         + " cannot be shown on a logarithmic " + axis + " axis (must be > 0)");
             }

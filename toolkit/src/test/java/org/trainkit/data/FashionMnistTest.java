@@ -13,6 +13,7 @@ import static org.trainkit.data.IdxBytes.write;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,8 +93,8 @@ class FashionMnistTest {
         LabelledImages train = FashionMnist.load(dataset(images(3), labels(9, 0, 5), images(1), labels(1))).train();
         float[] batch = new float[2 * 784 + 1];
         train.copyImages(new int[] {2, 0}, batch, 1);
-        assertArrayEquals(train.image(2), java.util.Arrays.copyOfRange(batch, 1, 785));
-        assertArrayEquals(train.image(0), java.util.Arrays.copyOfRange(batch, 785, 1569));
+        assertArrayEquals(train.image(2), Arrays.copyOfRange(batch, 1, 785));
+        assertArrayEquals(train.image(0), Arrays.copyOfRange(batch, 785, 1569));
         assertThrows(IllegalArgumentException.class, () -> train.copyImages(new int[] {0, 1}, new float[784], 0));
         LabelledImages head = train.head(2);
         assertEquals(2, head.size());

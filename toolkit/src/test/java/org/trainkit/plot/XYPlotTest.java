@@ -100,6 +100,17 @@ class XYPlotTest {
     }
 
     @Test
+    void nanIsAGapEvenOnALogAxis() {
+        XYChart chart = Plot.lines("diverged").logY()
+                .series("loss", new double[] {0, 1, 2, 3}, new double[] {2.3, 1.1, Double.NaN, Double.NaN}).build();
+        XYSeries guard = chart.getSeriesMap().get(HouseStyle.TICK_GUARD);
+        assertEquals(2.3, guard.getYMax(), "the tick guard ignores NaN");
+        assertEquals(HouseStyle.WIDTH, Figures.show(chart).getWidth());
+        assertThrows(IllegalArgumentException.class, () -> Plot.lines("t").logY()
+                .series("inf", new double[] {0, 1}, new double[] {1, Double.POSITIVE_INFINITY}).build());
+    }
+
+    @Test
     void badSeriesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> Plot.lines("t").series("a", range(3), range(4)));
         assertThrows(IllegalArgumentException.class, () -> Plot.lines("t").series("a", new double[0], new double[0]));

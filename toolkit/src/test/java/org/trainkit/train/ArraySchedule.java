@@ -1,5 +1,6 @@
 package org.trainkit.train;
 
+import java.util.Arrays;
 import org.trainkit.schedules.Schedule;
 
 /** A test schedule given by its per-step rates (the schedules package has the real ones). */
@@ -7,7 +8,7 @@ record ArraySchedule(double[] rates) implements Schedule {
 
     static ArraySchedule constant(double lr, int steps) {
         double[] rates = new double[steps];
-        java.util.Arrays.fill(rates, lr);
+        Arrays.fill(rates, lr);
         return new ArraySchedule(rates);
     }
 

@@ -1,5 +1,6 @@
 package org.trainkit.train;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import org.trainkit.data.FashionMnist;
 import org.trainkit.schedules.Schedule;
@@ -37,7 +38,7 @@ public final class TrainerBenchmark {
                 continue;
             }
             TrainingResult result = Trainer.on(data).model(model).schedule(constant).batchSize(128).epochs(1).seed(1)
-                    .progress(false).logCsv(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                    .progress(false).logCsv(Path.of(System.getProperty("java.io.tmpdir"),
                             "trainkit-benchmark-" + model.name().replaceAll("[^a-z0-9]", "") + ".csv"))
                     .train();
             System.out.printf(Locale.ROOT, "%-12s %4d steps  %6.1f steps/s  test accuracy %.4f%n", model.name(),
