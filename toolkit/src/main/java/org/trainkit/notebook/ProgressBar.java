@@ -10,6 +10,9 @@ import java.util.function.LongSupplier;
  * return. Redraws are throttled to at most one every {@value #MIN_INTERVAL_MILLIS} ms (the first
  * and the final state are always shown).
  *
+ * <p>Written here because the notebook half must go through the kernel's display calls, which
+ * terminal progress-bar libraries know nothing of; the terminal half is one rewritten line.
+ *
  * <pre>{@code
  * try (ProgressBar bar = ProgressBar.start("training", steps)) {
  *     for (int t = 0; t < steps; t++) { ...; bar.advance("loss 0.53"); }

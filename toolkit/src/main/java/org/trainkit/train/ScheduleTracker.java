@@ -24,11 +24,6 @@ public final class ScheduleTracker implements Tracker {
         this.schedule = Objects.requireNonNull(schedule, "schedule");
     }
 
-    /** The schedule followed. */
-    public Schedule schedule() {
-        return schedule;
-    }
-
     @Override
     public float getNewValue(int numUpdate) {
         int step = numUpdate - 1;

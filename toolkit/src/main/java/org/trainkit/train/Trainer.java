@@ -202,7 +202,7 @@ public final class Trainer {
                     new Device[] {Device.cpu()});
             double seconds = loop(engine, block, parameters, manager, total, perEpoch, log, runName);
             double[] evaluation = evaluate(block, parameters, manager);
-            log.writeCsv(csv);
+            log.writeCsv(csv, runName);
             return new TrainingResult(runName, log.table(runName), csv, evaluation[0], evaluation[1], total,
                     batchSize, countParameters(block), seconds);
         }
@@ -341,7 +341,10 @@ public final class Trainer {
         return count;
     }
 
-    /** Fisher-Yates shuffle of {@code 0 .. order.length - 1} (Knuth, TAOCP vol. 2, algorithm P). */
+    /**
+     * Fisher-Yates shuffle of {@code 0 .. order.length - 1} (Knuth, TAOCP vol. 2, algorithm P).
+     * Written here because {@code Collections.shuffle} works on boxed lists only.
+     */
     private static void shuffle(int[] order, SplittableRandom random) {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

@@ -52,20 +52,17 @@ final class TrainingLog {
                 DoubleColumn.create(COLUMNS[3], Arrays.copyOf(gradNorms, size)));
     }
 
-    /** Writes the log as CSV to {@code file} through a temporary file moved into place. */
-    void writeCsv(Path file) {
+    /**
+     * Writes the log as CSV to {@code file} (Tablesaw's CSV writer, full double precision) through a
+     * temporary file in the same directory that is moved into place.
+     */
+    void writeCsv(Path file, String name) {
         Path directory = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             Files.createDirectories(directory);
             tmp = Files.createTempFile(directory, "." + file.getFileName() + "-", ".tmp");
-            StringBuilder csv = new StringBuilder(size * 48);
-            csv.append(String.join(",", COLUMNS)).append('\n');
-            for (int i = 0; i < size; i++) {
-                csv.append(steps[i]).append(',').append(lrs[i]).append(',').append(losses[i]).append(',')
-                        .append(gradNorms[i]).append('\n');
-            }
-            Files.writeString(tmp, csv);
+            table(name).write().csv(tmp.toFile());
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
