@@ -13,18 +13,20 @@ import org.rapaio.jupyter.kernel.display.DisplayData;
 import org.rapaio.jupyter.kernel.display.DisplayRenderer;
 import org.rapaio.jupyter.kernel.display.DisplayTransformer;
 import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
+import org.trainkit.plot.SavedFigure;
 import tech.tablesaw.api.Table;
 
 /**
  * Teaches the rapaio Java kernel to show trainkit's values inline: a Tablesaw {@link Table} as an
- * HTML table and an XChart chart as a PNG image. Found by the kernel through
+ * HTML table, an XChart chart as a PNG image, and a {@link SavedFigure} as its image (with the
+ * saved file names as the plain-text alternative). Found by the kernel through
  * {@code META-INF/services}; it is only loaded inside a notebook.
  */
 public final class NotebookDisplay implements DisplayProvider {
 
     @Override
     public List<DisplayRenderer> getDisplayRenderers() {
-        return List.of(new TableRenderer(), new ChartRenderer());
+        return List.of(new TableRenderer(), new ChartRenderer(), new SavedFigureRenderer());
     }
 
     @Override
@@ -68,14 +70,38 @@ public final class NotebookDisplay implements DisplayProvider {
 
         @Override
         public DisplayData render(String mime, Object value) {
-            BufferedImage image = BitmapEncoder.getBufferedImage((Chart<?, ?>) value);
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            try {
-                ImageIO.write(image, "png", png);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return DisplayData.withType("image/png", Base64.getEncoder().encodeToString(png.toByteArray()));
+            return DisplayData.withType("image/png", png(BitmapEncoder.getBufferedImage((Chart<?, ?>) value)));
         }
+    }
+
+    /** Renders an exported figure as its PNG image. */
+    private static final class SavedFigureRenderer implements DisplayRenderer {
+        @Override
+        public Class<?> rendererClass() {
+            return SavedFigure.class;
+        }
+
+        @Override
+        public boolean canRender(String mime) {
+            return wants(mime, "image/png");
+        }
+
+        @Override
+        public DisplayData render(String mime, Object value) {
+            SavedFigure figure = (SavedFigure) value;
+            DisplayData data = DisplayData.withType("image/png", png(figure.image()));
+            data.putText(figure.toString());
+            return data;
+        }
+    }
+
+    private static String png(BufferedImage image) {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Base64.getEncoder().encodeToString(png.toByteArray());
     }
 }

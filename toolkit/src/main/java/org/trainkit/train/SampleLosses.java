@@ -1,0 +1,18 @@
+package org.trainkit.train;
+
+/**
+ * The per-sample losses of one training batch, handed to a {@link SampleWeighting}. The arrays
+ * are the hook's own copies; index {@code i} refers to the same sample in all three.
+ *
+ * @param step the 0-based optimizer step
+ * @param indices each sample's index in the training set (stable across epochs)
+ * @param labels each sample's class label
+ * @param losses each sample's cross-entropy loss under the current parameters
+ */
+public record SampleLosses(int step, int[] indices, int[] labels, float[] losses) {
+
+    /** The batch size. */
+    public int size() {
+        return losses.length;
+    }
+}
