@@ -23,7 +23,7 @@ final class AnnealingLawForm extends LawForm {
 
     private static List<Parameter> parameters(double fixedLambda) {
         List<Parameter> list = new ArrayList<>(List.of(Parameter.real("L0"), Parameter.positive("A"),
-                Parameter.positive("alpha"), Parameter.positive("C")));
+                Parameter.exponent("alpha", 10), Parameter.positive("C")));
         if (Double.isNaN(fixedLambda)) {
             list.add(Parameter.unit("lambda"));
         }
@@ -129,7 +129,7 @@ final class AnnealingLawForm extends LawForm {
             for (int i = 0; i < steps.length; i++) {
                 double s = s1[steps[i]];
                 double power = Math.pow(s, -p[2]);
-                out[i] = p[0] + p[1] * power - p[3] * area[i];
+                out[row + i] = p[0] + p[1] * power - p[3] * area[i];
                 if (jacobian != null) {
                     double[] j = jacobian[row + i];
                     j[0] = 1;

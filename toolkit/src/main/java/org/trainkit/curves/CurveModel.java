@@ -24,8 +24,8 @@ abstract class CurveModel {
     }
 
     /**
-     * Writes the predicted loss at each query step into {@code out}; when {@code jacobian} is not
-     * null, also {@code jacobian[row + i][p] = d out[i] / d params[p]} for each parameter.
+     * Writes the predicted loss at query step {@code i} into {@code out[row + i]}; when
+     * {@code jacobian} is not null, also {@code jacobian[row + i][p] = d out[row + i] / d params[p]}.
      */
     abstract void predict(double[] params, double[] out, double[][] jacobian, int row);
 

@@ -67,6 +67,19 @@ public abstract sealed class LawForm permits PowerLawForm, AnnealingLawForm, Mul
     /** A starting point for the optimiser, from a cheap grid search on the prepared curves. */
     abstract double[] start(List<CurveModel> models, List<double[]> losses, double huberDelta);
 
+    /**
+     * Further starting points to try, in order, when the optimiser fails from {@code start}; none by
+     * default.
+     */
+    List<double[]> fallbackStarts(double[] start) {
+        return List.of();
+    }
+
+    /** Why the law is undefined at this query step of {@code model}, or null where it is defined. */
+    String undefinedAt(CurveModel model, int step) {
+        return model.s1[step] > 0 ? null : "the summed learning rate S1 is 0 and S1^-alpha infinite";
+    }
+
     final void checkCount(double[] values) {
         if (values.length != parameters.size()) {
             throw new IllegalArgumentException(name + " takes " + parameters.size() + " parameters "

@@ -1,5 +1,8 @@
 package org.trainkit.curves;
 
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -42,7 +45,9 @@ import org.hipparchus.special.Gamma;
 final class LossDropSum {
 
     /** Target relative accuracy of the trapezoid rule. */
-    private static final double EPSILON = 1e-12;
+    private static final double EPSILON = 1e-11;
+    /** Node passes times (drops + queries) above which the passes are split over two threads. */
+    private static final long PARALLEL_WORK = 400_000;
     /** The tail starts where {@code lambda_j y_max} falls below this. */
     private static final double TAIL_START = 1e-3;
     /** Terms of the tail expansion in powers of {@code y}. */
@@ -153,6 +158,18 @@ final class LossDropSum {
         boolean derivatives() {
             return hLog != null;
         }
+
+        void add(Sums other) {
+            for (int i = 0; i < h.length; i++) {
+                h[i] += other.h[i];
+                if (derivatives()) {
+                    hLog[i] += other.hLog[i];
+                    g1[i] += other.g1[i];
+                    e1[i] += other.e1[i];
+                    e2[i] += other.e2[i];
+                }
+            }
+        }
     }
 
     /**
@@ -194,10 +211,15 @@ final class LossDropSum {
             yMax = Math.max(yMax, u[k] + lastS1 - s1Before[k]);
         }
         if (positive) {
-            Nodes nodes = new Nodes(beta, yMin, yMax);
-            for (int j = 0; j < nodes.count; j++) {
-                accumulateNode(nodes, j, u, zero, w0, w1, w2, w3, sums);
+            double[] x = new double[n];
+            int k = 0;
+            for (int b = 0; b < queries.length; b++) {
+                for (int end = blockEnd[b]; k < end; k++) {
+                    x[k] = zero[k] ? Double.POSITIVE_INFINITY : u[k] + (queryS1[b] - s1Before[k]);
+                }
             }
+            Nodes nodes = new Nodes(beta, yMin, yMax);
+            accumulateNodes(nodes, x, w0, w1, w2, w3, sums);
             addTail(nodes, u, zero, w0, w1, w2, w3, sums);
         }
         return zero;
@@ -252,50 +274,100 @@ final class LossDropSum {
         }
     }
 
-    private void accumulateNode(Nodes nodes, int j, double[] u, boolean[] zero, double[] w0, double[] w1, double[] w2,
+    /**
+     * Runs the node passes, splitting the nodes between the calling thread and one pool thread when
+     * the work is large enough to pay for it (the passes are independent; each half sums into its
+     * own accumulators).
+     */
+    private void accumulateNodes(Nodes nodes, double[] x, double[] w0, double[] w1, double[] w2, double[] w3,
+            Sums sums) {
+        long work = (long) nodes.count * (x.length + queries.length);
+        if (work < PARALLEL_WORK || Runtime.getRuntime().availableProcessors() < 2) {
+            accumulateNodes(nodes, 0, 1, x, w0, w1, w2, w3, sums);
+            return;
+        }
+        Sums other = new Sums(queries.length, sums.derivatives());
+        AtomicBoolean claimed = new AtomicBoolean();
+        Runnable otherHalf = () -> {
+            if (claimed.compareAndSet(false, true)) {
+                accumulateNodes(nodes, 1, 2, x, w0, w1, w2, w3, other);
+            }
+        };
+        ForkJoinTask<?> pooled = ForkJoinPool.commonPool().submit(otherHalf);
+        accumulateNodes(nodes, 0, 2, x, w0, w1, w2, w3, sums);
+        otherHalf.run();
+        pooled.join();
+        sums.add(other);
+    }
+
+    private void accumulateNodes(Nodes nodes, int first, int stride, double[] x, double[] w0, double[] w1,
+            double[] w2, double[] w3, Sums sums) {
+        for (int j = first; j < nodes.count; j += stride) {
+            if (sums.derivatives()) {
+                nodeWithDerivatives(nodes, j, x, w0, w1, w2, w3, sums);
+            } else {
+                nodeValues(nodes, j, x, w0, sums.h);
+            }
+        }
+    }
+
+    /** One node's pass for {@code H} only: {@code Q(q) = Q(q') exp(-lambda dS1) + sum w exp(-lambda x)}. */
+    private void nodeValues(Nodes nodes, int j, double[] x, double[] w0, double[] h) {
+        double s = nodes.s(j);
+        double lambda = Math.exp(s);
+        double weight = nodes.step * Math.exp(nodes.beta * s) / nodes.gammaFunction;
+        double limit = nodes.cut / lambda;
+        double q0 = 0;
+        int k = 0;
+        for (int b = 0; b < queries.length; b++) {
+            if (b > 0) {
+                q0 *= Math.exp(-lambda * (queryS1[b] - queryS1[b - 1]));
+            }
+            for (int end = blockEnd[b]; k < end; k++) {
+                if (x[k] < limit) {
+                    q0 += w0[k] * Math.exp(-lambda * x[k]);
+                }
+            }
+            h[b] += weight * q0;
+        }
+    }
+
+    /** One node's pass for {@code H} and the four sums its derivatives need. */
+    private void nodeWithDerivatives(Nodes nodes, int j, double[] x, double[] w0, double[] w1, double[] w2,
             double[] w3, Sums sums) {
         double s = nodes.s(j);
         double lambda = Math.exp(s);
         double weight = nodes.step * Math.exp(nodes.beta * s) / nodes.gammaFunction;
-        double cut = nodes.cut;
-        boolean derivatives = sums.derivatives();
         double weightLog = -weight * (s - nodes.digamma);
         double weightNext = weight * lambda / nodes.beta;
+        double limit = nodes.cut / lambda;
         double q0 = 0;
         double q1 = 0;
         double q2 = 0;
         double q3 = 0;
         int k = 0;
         for (int b = 0; b < queries.length; b++) {
-            double sq = queryS1[b];
             if (b > 0) {
-                double decay = Math.exp(-lambda * (sq - queryS1[b - 1]));
+                double decay = Math.exp(-lambda * (queryS1[b] - queryS1[b - 1]));
                 q0 *= decay;
-                if (derivatives) {
-                    q1 *= decay;
-                    q2 *= decay;
-                    q3 *= decay;
-                }
+                q1 *= decay;
+                q2 *= decay;
+                q3 *= decay;
             }
             for (int end = blockEnd[b]; k < end; k++) {
-                double a = lambda * (u[k] + (sq - s1Before[k]));
-                if (a < cut && !zero[k]) {
-                    double e = Math.exp(-a);
+                if (x[k] < limit) {
+                    double e = Math.exp(-lambda * x[k]);
                     q0 += w0[k] * e;
-                    if (derivatives) {
-                        q1 += w1[k] * e;
-                        q2 += w2[k] * e;
-                        q3 += w3[k] * e;
-                    }
+                    q1 += w1[k] * e;
+                    q2 += w2[k] * e;
+                    q3 += w3[k] * e;
                 }
             }
             sums.h[b] += weight * q0;
-            if (derivatives) {
-                sums.hLog[b] += weightLog * q0;
-                sums.g1[b] += weightNext * q1;
-                sums.e1[b] += weight * q2;
-                sums.e2[b] += weightNext * q3;
-            }
+            sums.hLog[b] += weightLog * q0;
+            sums.g1[b] += weightNext * q1;
+            sums.e1[b] += weight * q2;
+            sums.e2[b] += weightNext * q3;
         }
     }
 

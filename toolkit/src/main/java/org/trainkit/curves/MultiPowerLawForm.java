@@ -1,5 +1,6 @@
 package org.trainkit.curves;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,9 +19,9 @@ final class MultiPowerLawForm extends LawForm {
     static final double START_GAMMA = 0.5;
 
     MultiPowerLawForm() {
-        super("mpl", List.of(Parameter.real("L0"), Parameter.positive("A"), Parameter.positive("alpha"),
-                Parameter.positive("B"), Parameter.positive("C"), Parameter.positive("beta"),
-                Parameter.positive("gamma")));
+        super("mpl", List.of(Parameter.real("L0"), Parameter.positive("A"), Parameter.exponent("alpha", 10),
+                Parameter.positive("B"), Parameter.positive("C"), Parameter.exponent("beta", 20),
+                Parameter.exponent("gamma", 10)));
     }
 
     @Override
@@ -78,6 +79,27 @@ final class MultiPowerLawForm extends LawForm {
     }
 
     /**
+     * The start with C, beta and gamma moved over a small grid ({@code C} 0.1, 1, 10; {@code beta}
+     * 0.25, 1; {@code gamma} 0.25, 1), for curves where the reference start does not converge.
+     */
+    @Override
+    List<double[]> fallbackStarts(double[] start) {
+        List<double[]> starts = new ArrayList<>();
+        for (double c : new double[] {0.1, 1, 10}) {
+            for (double beta : new double[] {0.25, 1}) {
+                for (double gamma : new double[] {0.25, 1}) {
+                    double[] next = start.clone();
+                    next[4] = c;
+                    next[5] = beta;
+                    next[6] = gamma;
+                    starts.add(next);
+                }
+            }
+        }
+        return starts;
+    }
+
+    /**
      * {@code L0 + A S1^-alpha - B (D - H)} at each query step, with {@code D = eta_0 - eta_t} the sum
      * of all drops and {@code H} from {@link LossDropSum}.
      */
@@ -111,7 +133,7 @@ final class MultiPowerLawForm extends LawForm {
                 double s = s1[steps[i]];
                 double allDrops = lr[0] - lr[steps[i]];
                 double lossDrop = allDrops - h[i];
-                out[i] = p[0] + p[1] * Math.pow(s, -p[2]) - p[3] * lossDrop;
+                out[row + i] = p[0] + p[1] * Math.pow(s, -p[2]) - p[3] * lossDrop;
                 if (jacobian != null) {
                     double[] j = jacobian[row + i];
                     j[0] = 1;

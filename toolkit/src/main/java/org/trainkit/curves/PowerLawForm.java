@@ -6,13 +6,18 @@ import java.util.List;
 final class PowerLawForm extends LawForm {
 
     PowerLawForm() {
-        super("power", List.of(Parameter.real("E"), Parameter.positive("A"), Parameter.positive("alpha")));
+        super("power", List.of(Parameter.real("E"), Parameter.positive("A"), Parameter.exponent("alpha", 10)));
     }
 
     @Override
     public Law law(double... values) {
         checkCount(values);
         return new PowerLaw(values[0], values[1], values[2]);
+    }
+
+    @Override
+    String undefinedAt(CurveModel model, int step) {
+        return step > 0 ? null : "t^-alpha is infinite";
     }
 
     @Override
@@ -50,7 +55,7 @@ final class PowerLawForm extends LawForm {
             double[] term = new double[2];
             for (int i = 0; i < steps.length; i++) {
                 double power = Math.pow(steps[i], -p[2]);
-                out[i] = p[0] + p[1] * power;
+                out[row + i] = p[0] + p[1] * power;
                 if (jacobian != null) {
                     double[] j = jacobian[row + i];
                     j[0] = 1;

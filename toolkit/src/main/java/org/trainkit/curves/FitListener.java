@@ -1,0 +1,14 @@
+package org.trainkit.curves;
+
+/**
+ * Receives {@link FitProgress} reports during a fit or a bootstrap. Bootstrap refits run on worker
+ * threads, so a listener may be called from several threads; keep it quick.
+ */
+@FunctionalInterface
+public interface FitListener {
+
+    /** A listener that ignores every report. */
+    FitListener NONE = progress -> { };
+
+    void onProgress(FitProgress progress);
+}
