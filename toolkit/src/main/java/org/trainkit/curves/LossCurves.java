@@ -129,12 +129,14 @@ public final class LossCurves {
         String source = file.toString();
         CurveAssembler rows = new CurveAssembler(source, "line");
         long line = 0;
+        long objects = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 line++;
                 if (text.isBlank()) {
                     continue;
                 }
+                objects++;
                 JsonNode node;
                 try {
                     node = JSON.readTree(text);
@@ -154,7 +156,7 @@ public final class LossCurves {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }
-        if (line == 0) {
+        if (objects == 0) {
             throw rows.error(1, "empty file; expected JSON objects with fields " + names(columns));
         }
         return rows.build(baseName(file), line);
