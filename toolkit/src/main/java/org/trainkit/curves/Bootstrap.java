@@ -82,7 +82,8 @@ public final class Bootstrap {
     public BootstrapResult run() {
         HuberLeastSquares problem = fit.prepared().problem;
         int[] sizes = fit.prepared().sizes;
-        double[] start = fit.values();
+        PreparedCurves prepared = fit.prepared();
+        double[] start = prepared.free(fit.values());
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "trainkit-bootstrap");
@@ -96,7 +97,8 @@ public final class Bootstrap {
                 refits.add(pool.submit(() -> {
                     double[] weights = weights(sizes, new SplittableRandom(resampleSeed));
                     try {
-                        return problem.minimise(start, weights, fit.maxIterations(), FitListener.NONE).params();
+                        return prepared.full(problem.minimise(start, weights, fit.maxIterations(), FitListener.NONE)
+                                .params());
                     } catch (FitException failed) {
                         return null;
                     } finally {

@@ -1,6 +1,8 @@
 package org.trainkit.curves;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,27 +31,29 @@ public final class Fit {
     private final double huberDelta;
     private final int maxIterations;
     private final double[] start;
+    private final Map<String, Double> fixed;
     private final FitListener listener;
 
     private Fit(LawForm form, List<LossCurve> curves, double huberDelta, int maxIterations, double[] start,
-            FitListener listener) {
+            Map<String, Double> fixed, FitListener listener) {
         this.form = form;
         this.curves = curves;
         this.huberDelta = huberDelta;
         this.maxIterations = maxIterations;
         this.start = start;
+        this.fixed = fixed;
         this.listener = listener;
     }
 
     /** A fit of {@code form}, still to be given its curves. */
     public static Fit of(LawForm form) {
         return new Fit(Objects.requireNonNull(form, "form"), List.of(), DEFAULT_HUBER_DELTA, DEFAULT_MAX_ITERATIONS,
-                null, FitListener.NONE);
+                null, Map.of(), FitListener.NONE);
     }
 
     /** The curves to fit jointly. */
     public Fit on(List<LossCurve> trainCurves) {
-        return new Fit(form, List.copyOf(trainCurves), huberDelta, maxIterations, start, listener);
+        return new Fit(form, List.copyOf(trainCurves), huberDelta, maxIterations, start, fixed, listener);
     }
 
     /** The curves to fit jointly. */
@@ -62,7 +66,7 @@ public final class Fit {
         if (!(delta > 0) || Double.isInfinite(delta)) {
             throw new IllegalArgumentException("huber delta must be positive: " + delta);
         }
-        return new Fit(form, curves, delta, maxIterations, start, listener);
+        return new Fit(form, curves, delta, maxIterations, start, fixed, listener);
     }
 
     /** The optimiser's iteration budget (default 1000); running out is a {@link FitException}. */
@@ -70,18 +74,39 @@ public final class Fit {
         if (iterations < 1) {
             throw new IllegalArgumentException("max iterations must be at least 1: " + iterations);
         }
-        return new Fit(form, curves, huberDelta, iterations, start, listener);
+        return new Fit(form, curves, huberDelta, iterations, start, fixed, listener);
     }
 
     /** Starts the optimiser here (values for {@link LawForm#parameterNames()}) instead of the grid search. */
     public Fit startingFrom(double... values) {
         form.checkCount(values);
-        return new Fit(form, curves, huberDelta, maxIterations, values.clone(), listener);
+        return new Fit(form, curves, huberDelta, maxIterations, values.clone(), fixed, listener);
+    }
+
+    /**
+     * Holds a parameter at a value instead of fitting it (for instance the multi-power law's shape
+     * {@code C, beta, gamma} at the reference start 1, 0.5, 0.5, or {@code L0} at a known floor).
+     */
+    public Fit fixing(String parameter, double value) {
+        int index = form.parameterNames().indexOf(parameter);
+        if (index < 0) {
+            throw new IllegalArgumentException(form.name() + " has no parameter " + parameter + "; it has "
+                    + form.parameterNames());
+        }
+        Parameter spec = form.parameters().get(index);
+        if (!spec.contains(value)) {
+            throw new IllegalArgumentException(parameter + " = " + value + " is outside its domain (" + spec.describe()
+                    + ")");
+        }
+        Map<String, Double> more = new LinkedHashMap<>(fixed);
+        more.put(parameter, value);
+        return new Fit(form, curves, huberDelta, maxIterations, start, Map.copyOf(more), listener);
     }
 
     /** Receives progress reports (grid search, then optimiser iterations). */
     public Fit listener(FitListener progress) {
-        return new Fit(form, curves, huberDelta, maxIterations, start, Objects.requireNonNull(progress, "listener"));
+        return new Fit(form, curves, huberDelta, maxIterations, start, fixed,
+                Objects.requireNonNull(progress, "listener"));
     }
 
     /**
@@ -92,16 +117,17 @@ public final class Fit {
      */
     public FitResult run() {
         long began = System.nanoTime();
-        PreparedCurves prepared = PreparedCurves.of(form, curves, huberDelta);
+        PreparedCurves prepared = PreparedCurves.of(form, curves, huberDelta, fixed);
         HuberLeastSquares problem = prepared.problem;
         HuberLeastSquares.Solution solution;
         if (start != null) {
-            solution = problem.minimise(start, null, maxIterations, listener);
+            solution = problem.minimise(prepared.free(start), null, maxIterations, listener);
         } else {
             listener.onProgress(new FitProgress("start", 0, 1, Double.NaN));
-            double[] from = form.start(prepared.models, prepared.losses, huberDelta);
+            double[] from = prepared.free(form.start(prepared.models, prepared.losses, huberDelta));
             listener.onProgress(new FitProgress("start", 1, 1, problem.objective(from, null)));
-            solution = fromStartOrFallbacks(problem, from);
+            List<double[]> fallbacks = form.fallbackStarts(prepared.full(from)).stream().map(prepared::free).toList();
+            solution = fromStartOrFallbacks(problem, from, fallbacks);
         }
         double seconds = (System.nanoTime() - began) / 1e9;
         return new FitResult(prepared, curves, solution, maxIterations, seconds, listener);
@@ -111,12 +137,13 @@ public final class Fit {
      * Optimises from the grid-search start; if that fails, from each of the form's fallback starts,
      * keeping the best that converges. Throws the first start's failure if none converges.
      */
-    private HuberLeastSquares.Solution fromStartOrFallbacks(HuberLeastSquares problem, double[] from) {
+    private HuberLeastSquares.Solution fromStartOrFallbacks(HuberLeastSquares problem, double[] from,
+            List<double[]> fallbacks) {
         try {
             return problem.minimise(from, null, maxIterations, listener);
         } catch (FitException first) {
             HuberLeastSquares.Solution best = null;
-            for (double[] fallback : form.fallbackStarts(from)) {
+            for (double[] fallback : fallbacks) {
                 try {
                     HuberLeastSquares.Solution solution = problem.minimise(fallback, null, maxIterations, listener);
                     if (best == null || solution.objective() < best.objective()) {

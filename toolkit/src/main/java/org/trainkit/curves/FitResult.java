@@ -30,7 +30,7 @@ public final class FitResult {
 
     /** The fitted law, ready to predict any schedule. */
     public Law law() {
-        return form.law(solution.params());
+        return form.law(values());
     }
 
     /** The form that was fitted. */
@@ -43,9 +43,9 @@ public final class FitResult {
         return law().params();
     }
 
-    /** The fitted values of {@link LawForm#parameterNames()}, in order. */
+    /** The fitted values of {@link LawForm#parameterNames()}, in order (fixed ones included). */
     public double[] values() {
-        return solution.params().clone();
+        return prepared.full(solution.params());
     }
 
     /** The summed Huber objective at the optimum. */

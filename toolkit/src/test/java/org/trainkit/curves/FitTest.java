@@ -71,6 +71,21 @@ class FitTest {
     }
 
     @Test
+    void fixedParametersStayFixedAndTheOthersAreRecovered() {
+        MultiPowerLaw truth = new MultiPowerLaw(2.65, 0.6, 0.45, 440, 1, 0.5, 0.5);
+        List<LossCurve> curves = SyntheticCurves.generate(truth, 6000, 300, 40, 0, 5);
+        FitResult fit = Fit.of(LawForm.multiPower()).on(curves).fixing("C", 1).fixing("beta", 0.5)
+                .fixing("gamma", 0.5).run();
+        assertEquals(1.0, fit.params().get("C"));
+        assertEquals(0.5, fit.params().get("beta"));
+        assertRecovers(truth, fit, 1e-5);
+        BootstrapResult ci = Bootstrap.of(fit).resamples(4).run();
+        assertEquals(new Interval(0.5, 0.5), ci.interval("gamma"));
+        assertThrows(IllegalArgumentException.class, () -> Fit.of(LawForm.multiPower()).fixing("delta", 1));
+        assertThrows(IllegalArgumentException.class, () -> Fit.of(LawForm.multiPower()).fixing("beta", -1));
+    }
+
+    @Test
     void fitIsDeterministic() {
         List<LossCurve> train = PublishedSchedules.curves("25M", PublishedSchedules.TRAIN);
         assertArrayEquals(Fit.of(LawForm.multiPower()).on(train).run().values(),
