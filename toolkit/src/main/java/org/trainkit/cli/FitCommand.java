@@ -1,10 +1,10 @@
 package org.trainkit.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -193,38 +193,48 @@ public final class FitCommand implements Callable<Integer> {
 
     private static String json(FitResult fit, Evaluation trainErrors, List<String> trainLabels, Evaluation testErrors,
             List<String> testLabels) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("law", fit.form().name());
-        ObjectNode params = root.putObject("params");
-        for (Map.Entry<String, Double> entry : fit.params().entrySet()) {
-            params.put(entry.getKey(), entry.getValue());
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(text).useDefaultPrettyPrinter()) {
+            json.writeStartObject();
+            json.writeStringField("law", fit.form().name());
+            json.writeObjectFieldStart("params");
+            for (Map.Entry<String, Double> entry : fit.params().entrySet()) {
+                json.writeNumberField(entry.getKey(), entry.getValue());
+            }
+            json.writeEndObject();
+            json.writeFieldName("train");
+            errors(json, trainErrors, trainLabels);
+            json.writeFieldName("test");
+            if (testErrors == null) {
+                json.writeNull();
+            } else {
+                errors(json, testErrors, testLabels);
+            }
+            json.writeNumberField("seconds", fit.seconds());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        root.set("train", errors(mapper, trainErrors, trainLabels));
-        root.set("test", testErrors == null ? mapper.nullNode() : errors(mapper, testErrors, testLabels));
-        root.put("seconds", fit.seconds());
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return text.toString();
     }
 
-    private static ObjectNode errors(ObjectMapper mapper, Evaluation evaluation, List<String> labels) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("r2", evaluation.r2());
-        node.put("mae", evaluation.mae());
-        node.put("rmse", evaluation.rmse());
-        node.put("prede", evaluation.predE());
-        node.put("worste", evaluation.worstE());
-        ObjectNode curves = node.putObject("curves");
+    private static void errors(JsonGenerator json, Evaluation evaluation, List<String> labels) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("r2", evaluation.r2());
+        json.writeNumberField("mae", evaluation.mae());
+        json.writeNumberField("rmse", evaluation.rmse());
+        json.writeNumberField("prede", evaluation.predE());
+        json.writeNumberField("worste", evaluation.worstE());
+        json.writeObjectFieldStart("curves");
         List<CurveMetrics> metrics = evaluation.curves();
         for (int i = 0; i < metrics.size(); i++) {
-            ObjectNode curve = curves.putObject(labels.get(i));
-            curve.put("prede", metrics.get(i).predE());
-            curve.put("worste", metrics.get(i).worstE());
+            json.writeObjectFieldStart(labels.get(i));
+            json.writeNumberField("prede", metrics.get(i).predE());
+            json.writeNumberField("worste", metrics.get(i).worstE());
+            json.writeEndObject();
         }
-        return node;
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     private static void table(PrintWriter out, FitResult fit, Evaluation trainErrors, List<String> trainLabels,

@@ -46,9 +46,6 @@ import tech.tablesaw.columns.Column;
  */
 public final class LossCurves {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS, true);
-
     private LossCurves() {
     }
 
@@ -139,7 +136,7 @@ public final class LossCurves {
                 objects++;
                 JsonNode node;
                 try {
-                    node = JSON.readTree(text);
+                    node = Json.MAPPER.readTree(text);
                 } catch (JsonProcessingException e) {
                     throw rows.error(line, "not a JSON object: " + e.getOriginalMessage());
                 }
@@ -190,6 +187,11 @@ public final class LossCurves {
                     hasLoss, hasLoss ? losses.getDouble(r) : Double.NaN);
         }
         return rows.build(table.name(), Math.max(table.rowCount(), 1));
+    }
+
+    /** The JSON reader, created on first use (it loads a few hundred classes that CSV reading never needs). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().configure(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS, true);
     }
 
     private static NumericColumn<?> numberColumn(CurveAssembler rows, Table table, String name) {

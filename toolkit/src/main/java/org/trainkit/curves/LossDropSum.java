@@ -30,17 +30,25 @@ import org.hipparchus.special.Gamma;
  * in {@code y}, which separates into prefix sums of {@code w_k a_k^i} with {@code a_k = u_k - S1(k-1)}.
  *
  * <p><b>Accuracy.</b> The trapezoid error is about {@code exp(-2 pi d / h) cos(d)^-beta} for a strip
- * half-width {@code d < pi/2}; {@code h} is chosen from {@code beta} so that this is 1e-12 (about 70
- * nodes for the ranges of {@code y} in the paper's data at {@code beta ~ 0.6}, 80 at {@code beta = 2});
- * the tail expansion adds less than 1e-11. So {@code H} is within about 1e-11 of the exact sum
- * relative to {@code sum |d_k| u_k^beta y_k^-beta} (the property test checks fast against exact at
- * 1e-9 relative on the loss over random schedules and parameters). The derivatives in
- * {@code C, beta, gamma} come from the same exponentials with other node weights and are as accurate.
+ * half-width {@code d < pi/2}; {@code h} is chosen from {@code beta} so that this is 1e-11 (45 to 55
+ * nodes for the three train curves of the paper's data near its fitted parameters, more for larger
+ * {@code beta}: the step shrinks as {@code beta} grows); the tail expansion adds less than 1e-11. So
+ * {@code H} is within about 1e-11 of the exact sum relative to {@code sum |d_k|} (the property tests
+ * measure 2e-12 against the pair-by-pair sum, and 1e-9 relative or better on the loss, over random
+ * schedules and parameters). The derivatives in {@code C, beta, gamma} come from the same
+ * exponentials with other node weights (d/dbeta of the weights, {@code lambda_j / beta} for
+ * {@code y^-(beta+1)}), accurate to about 1e-9 of the size of their terms.
+ *
+ * <p><b>Cost.</b> One exponential and four multiply-adds per (node, drop) and per (node, query); the
+ * node passes are independent and are split over two threads when the work is large. The three
+ * 100M train curves (28 000 drops, 451 queries) take about 10 ms per evaluation with derivatives.
  *
  * <p>A drop to a zero learning rate ({@code eta_k = 0}, so {@code u_k = 0}) has
  * {@code G = 1} once any later step has a positive rate and {@code G = 0} before (the limit of the
  * formula for {@code gamma < 1}); it is summed directly. The range of {@code y} covered by the nodes
- * is taken from the prefix sums as computed, so rounding in {@code S1} cannot put a pair outside it.
+ * is that of the pairs actually evaluated, from the prefix sums as computed (so rounding in {@code S1}
+ * cannot put a pair outside it, and a warmup's tiny early rates, which are only ever seen from a
+ * later query, do not widen it).
  */
 final class LossDropSum {
 
@@ -61,8 +69,6 @@ final class LossDropSum {
     private final double[] eta;
     private final double[] lnEta;
     private final double[] s1Before;
-    /** {@code S1(k) - S1(k-1)} as computed from the prefix sums: the smallest {@code y - u} of a drop. */
-    private final double[] ownArea;
 
     /**
      * @param lr learning rate of every step
@@ -84,7 +90,6 @@ final class LossDropSum {
         eta = new double[count];
         lnEta = new double[count];
         s1Before = new double[count];
-        ownArea = new double[count];
         int n = 0;
         int q = 0;
         for (int k = 1; k <= last; k++) {
@@ -96,7 +101,6 @@ final class LossDropSum {
                 eta[n] = lr[k];
                 lnEta[n] = lr[k] > 0 ? Math.log(lr[k]) : Double.NEGATIVE_INFINITY;
                 s1Before[n] = s1[k - 1];
-                ownArea[n] = s1[k] - s1[k - 1];
                 n++;
             }
         }
@@ -207,15 +211,17 @@ final class LossDropSum {
                 w2[k] = w0[k] * lnEta[k];
                 w3[k] = w2[k] * u[k];
             }
-            yMin = Math.min(yMin, u[k] + ownArea[k]);
             yMax = Math.max(yMax, u[k] + lastS1 - s1Before[k]);
         }
         if (positive) {
+            // x[k] = y_k at the first query at or after the drop; later queries only see larger y, so
+            // the smallest x is the smallest y the nodes must cover.
             double[] x = new double[n];
             int k = 0;
             for (int b = 0; b < queries.length; b++) {
                 for (int end = blockEnd[b]; k < end; k++) {
                     x[k] = zero[k] ? Double.POSITIVE_INFINITY : u[k] + (queryS1[b] - s1Before[k]);
+                    yMin = Math.min(yMin, x[k]);
                 }
             }
             Nodes nodes = new Nodes(beta, yMin, yMax);
