@@ -12,7 +12,8 @@ import java.util.Locale;
  * published table. Two protocols: {@code exact}, the curves with their exact schedules attached (the
  * protocol of the paper's evaluation, which the golden test checks), and {@code csv}, the CSV files
  * alone with the documented interpolation rule (what {@code trainkit fit} sees). Also prints the
- * train objective (summed Huber) of the published parameters against the fitted optimum, and a
+ * train objective (summed Huber) of the published parameters against the fitted optimum, the fit
+ * restarted from the published parameters, per-curve test errors, and a
  * multi-power fit with its shape held at the reference start ({@code C = 1, beta = gamma = 0.5}).
  *
  * <p>Run from the repository root:
@@ -57,7 +58,12 @@ public final class FitBenchmark {
                     print(model, protocol, label, fit.evaluate(test), fit.objective(), first, seconds[repeats / 2],
                             fit.iterations());
                     System.out.println("      params " + fit.params());
+                    System.out.println("      test PredE per curve " + perCurve(fit.evaluate(test)));
                 }
+                FitResult restarted = Fit.of(LawForm.multiPower()).on(train).startingFrom(values(published)).run();
+                print(model, protocol, "mpl from publ.", restarted.evaluate(test), restarted.objective(),
+                        restarted.seconds(), Double.NaN, restarted.iterations());
+                System.out.println("      test PredE per curve, published " + perCurve(published.evaluate(test)));
                 FitResult shape = Fit.of(LawForm.multiPower()).on(train).fixing("C", MultiPowerLawForm.START_C)
                         .fixing("beta", MultiPowerLawForm.START_BETA).fixing("gamma", MultiPowerLawForm.START_GAMMA).run();
                 print(model, protocol, "mpl C,b,g fixed", shape.evaluate(test), shape.objective(), shape.seconds(),
@@ -73,6 +79,14 @@ public final class FitBenchmark {
         }
         Path dir = PublishedSchedules.dataDir().resolve(model);
         return LossCurves.readCsv(names.stream().map(n -> dir.resolve(n + ".csv")).toList());
+    }
+
+    private static String perCurve(Evaluation evaluation) {
+        StringBuilder text = new StringBuilder();
+        for (CurveMetrics curve : evaluation.curves()) {
+            text.append(String.format("%s %.5f  ", curve.name(), curve.predE()));
+        }
+        return text.toString();
     }
 
     private static double[] values(MultiPowerLaw law) {
