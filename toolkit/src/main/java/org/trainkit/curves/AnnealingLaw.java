@@ -40,7 +40,7 @@ public record AnnealingLaw(double l0, double a, double alpha, double c, double l
 
     @Override
     public double[] predict(double[] learningRates, int[] steps) {
-        Law.checkSteps(learningRates, steps);
+        CurveModel.checkSteps(learningRates, steps);
         double[] out = new double[steps.length];
         new AnnealingLawForm.Model(learningRates, steps, Double.NaN)
                 .predict(new double[] {l0, a, alpha, c, lambda}, out, null, 0);

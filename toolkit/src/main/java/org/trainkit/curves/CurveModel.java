@@ -44,6 +44,19 @@ abstract class CurveModel {
         return s1;
     }
 
+    /** Checks the arguments every {@link Law#predict(double[], int[])} takes. */
+    static void checkSteps(double[] learningRates, int[] steps) {
+        for (int i = 0; i < steps.length; i++) {
+            if (steps[i] < 0 || steps[i] >= learningRates.length) {
+                throw new IllegalArgumentException("step " + steps[i] + " is outside the " + learningRates.length
+                        + " steps that have a learning rate");
+            }
+            if (i > 0 && steps[i] <= steps[i - 1]) {
+                throw new IllegalArgumentException("steps must increase: " + steps[i - 1] + " then " + steps[i]);
+            }
+        }
+    }
+
     /** {@code A S1^-alpha} and its derivatives in A and alpha, the term every law but one shares. */
     static void powerTerm(double a, double alpha, double area, double[] into, int offset) {
         double power = Math.pow(area, -alpha);

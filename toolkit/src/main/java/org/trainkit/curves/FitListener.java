@@ -10,5 +10,6 @@ public interface FitListener {
     /** A listener that ignores every report. */
     FitListener NONE = progress -> { };
 
+    /** Called with each report: after the grid search, after each optimiser iteration, after each bootstrap refit. */
     void onProgress(FitProgress progress);
 }

@@ -61,17 +61,4 @@ public sealed interface Law permits PowerLaw, AnnealingLaw, MultiPowerLaw {
     default Evaluation evaluate(List<LossCurve> curves) {
         return Evaluation.of(this, curves);
     }
-
-    /** Checks the arguments every {@code predict} takes. */
-    static void checkSteps(double[] learningRates, int[] steps) {
-        for (int i = 0; i < steps.length; i++) {
-            if (steps[i] < 0 || steps[i] >= learningRates.length) {
-                throw new IllegalArgumentException("step " + steps[i] + " is outside the " + learningRates.length
-                        + " steps that have a learning rate");
-            }
-            if (i > 0 && steps[i] <= steps[i - 1]) {
-                throw new IllegalArgumentException("steps must increase: " + steps[i - 1] + " then " + steps[i]);
-            }
-        }
-    }
 }

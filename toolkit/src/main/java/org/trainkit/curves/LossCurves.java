@@ -20,7 +20,6 @@ import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-
 /**
  * Reads loss curves from CSV files, JSON Lines files and Tablesaw tables.
  *

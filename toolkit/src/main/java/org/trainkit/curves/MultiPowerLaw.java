@@ -50,7 +50,7 @@ public record MultiPowerLaw(double l0, double a, double alpha, double b, double 
 
     @Override
     public double[] predict(double[] learningRates, int[] steps) {
-        Law.checkSteps(learningRates, steps);
+        CurveModel.checkSteps(learningRates, steps);
         double[] out = new double[steps.length];
         new MultiPowerLawForm.Model(learningRates, steps)
                 .predict(new double[] {l0, a, alpha, b, c, beta, gamma}, out, null, 0);

@@ -30,7 +30,7 @@ public record PowerLaw(double e, double a, double alpha) implements Law {
 
     @Override
     public double[] predict(double[] learningRates, int[] steps) {
-        Law.checkSteps(learningRates, steps);
+        CurveModel.checkSteps(learningRates, steps);
         double[] out = new double[steps.length];
         new PowerLawForm.Model(learningRates, steps).predict(new double[] {e, a, alpha}, out, null, 0);
         return out;
