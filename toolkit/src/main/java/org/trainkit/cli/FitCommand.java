@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  * curves read from CSV or JSON Lines files, and reports the parameters and the errors on the train
  * and test curves, as a table or as one JSON object.
  */
-@Command(name = "fit", mixinStandardHelpOptions = true,
+@Command(name = "fit",
         description = {"Fit a loss-curve law to training curves and report its errors on train and test curves.",
             "Files: CSV with columns step, lr, loss (any order, extra columns ignored), or JSON Lines (.jsonl).",
             "Exit codes: 0 fitted, 1 bad input, 2 bad usage, 3 the fit did not converge."})
@@ -47,6 +47,9 @@ public final class FitCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    private boolean help;
 
     @Option(names = "--law", required = true, paramLabel = "LAW",
             description = "mpl (multi-power law), annealing (LR-annealing law) or power (power law in steps)")
