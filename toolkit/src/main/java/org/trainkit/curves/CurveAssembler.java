@@ -43,8 +43,8 @@ final class CurveAssembler {
     }
 
     /**
-     * Adds one row. {@code loss} is NaN-free by contract: pass {@code hasLoss = false} for an
-     * LR-only row.
+     * Checks and adds one row; {@code hasLoss = false} marks an LR-only row (its {@code loss} is
+     * ignored). The column names are for the messages.
      */
     void add(long line, String stepColumn, double step, String lrColumn, double lr, String lossColumn,
             boolean hasLoss, double loss) {
