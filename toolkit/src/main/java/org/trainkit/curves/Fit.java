@@ -1,0 +1,162 @@
+package org.trainkit.curves;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Fits a law to one or more loss curves jointly, as in the reference fitting of the multi-power law
+ * (Luo et al. 2025): the objective is the SUM over every logged point of every curve of
+ * {@code Huber(delta)} of {@code log L - log L^} (delta = 1e-3 by default), the optimiser starts from
+ * a grid search ({@link LawForm}'s starting point) and then moves all parameters with
+ * Levenberg-Marquardt on the Huber-transformed residuals with the analytic Jacobian (Hipparchus).
+ *
+ * <pre>{@code
+ * FitResult fit = Fit.of(LawForm.multiPower()).on(train).run();
+ * }</pre>
+ *
+ * <p>An immutable builder: each setter returns a new {@code Fit}. {@link #run()} throws
+ * {@link FitException} rather than return an optimum it cannot vouch for.
+ */
+public final class Fit {
+
+    /** The Huber threshold of the reference fitting. */
+    public static final double DEFAULT_HUBER_DELTA = 1e-3;
+    /** The default iteration budget of the optimiser. */
+    public static final int DEFAULT_MAX_ITERATIONS = 1000;
+
+    private final LawForm form;
+    private final List<LossCurve> curves;
+    private final double huberDelta;
+    private final int maxIterations;
+    private final double[] start;
+    private final Map<String, Double> fixed;
+    private final FitListener listener;
+
+    private Fit(LawForm form, List<LossCurve> curves, double huberDelta, int maxIterations, double[] start,
+            Map<String, Double> fixed, FitListener listener) {
+        this.form = form;
+        this.curves = curves;
+        this.huberDelta = huberDelta;
+        this.maxIterations = maxIterations;
+        this.start = start;
+        this.fixed = fixed;
+        this.listener = listener;
+    }
+
+    /** A fit of {@code form}, still to be given its curves. */
+    public static Fit of(LawForm form) {
+        return new Fit(Objects.requireNonNull(form, "form"), List.of(), DEFAULT_HUBER_DELTA, DEFAULT_MAX_ITERATIONS,
+                null, Map.of(), FitListener.NONE);
+    }
+
+    /** The curves to fit jointly. */
+    public Fit on(List<LossCurve> trainCurves) {
+        return new Fit(form, List.copyOf(trainCurves), huberDelta, maxIterations, start, fixed, listener);
+    }
+
+    /** The curves to fit jointly. */
+    public Fit on(LossCurve... trainCurves) {
+        return on(List.of(trainCurves));
+    }
+
+    /** The Huber threshold on log-loss residuals (default 1e-3). */
+    public Fit huberDelta(double delta) {
+        if (!(delta > 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException("huber delta must be positive: " + delta);
+        }
+        return new Fit(form, curves, delta, maxIterations, start, fixed, listener);
+    }
+
+    /** The optimiser's iteration budget (default 1000); running out is a {@link FitException}. */
+    public Fit maxIterations(int iterations) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("max iterations must be at least 1: " + iterations);
+        }
+        return new Fit(form, curves, huberDelta, iterations, start, fixed, listener);
+    }
+
+    /** Starts the optimiser here (values for {@link LawForm#parameterNames()}) instead of the grid search. */
+    public Fit startingFrom(double... values) {
+        form.checkCount(values);
+        return new Fit(form, curves, huberDelta, maxIterations, values.clone(), fixed, listener);
+    }
+
+    /**
+     * Holds a parameter at a value instead of fitting it (for instance the multi-power law's shape
+     * {@code C, beta, gamma} at the reference start 1, 0.5, 0.5, or {@code L0} at a known floor).
+     */
+    public Fit fixing(String parameter, double value) {
+        int index = form.parameterNames().indexOf(parameter);
+        if (index < 0) {
+            throw new IllegalArgumentException(form.name() + " has no parameter " + parameter + "; it has "
+                    + form.parameterNames());
+        }
+        Parameter spec = form.parameters().get(index);
+        if (!spec.contains(value)) {
+            throw new IllegalArgumentException(parameter + " = " + value + " is outside its domain (" + spec.describe()
+                    + ")");
+        }
+        Map<String, Double> more = new LinkedHashMap<>(fixed);
+        more.put(parameter, value);
+        return new Fit(form, curves, huberDelta, maxIterations, start, Map.copyOf(more), listener);
+    }
+
+    /** Receives progress reports (grid search, then optimiser iterations). */
+    public Fit listener(FitListener progress) {
+        return new Fit(form, curves, huberDelta, maxIterations, start, fixed,
+                Objects.requireNonNull(progress, "listener"));
+    }
+
+    /**
+     * Runs the fit.
+     *
+     * @throws FitException if there is nothing to fit, a logged point sits where the law is undefined
+     *     (forward area 0, or step 0 for the power law), or the optimiser does not converge
+     */
+    public FitResult run() {
+        long began = System.nanoTime();
+        PreparedCurves prepared = PreparedCurves.of(form, curves, huberDelta, fixed);
+        HuberLeastSquares problem = prepared.problem;
+        HuberLeastSquares.Solution solution;
+        if (start != null) {
+            solution = problem.minimise(prepared.free(start), null, maxIterations, listener);
+        } else {
+            listener.onProgress(new FitProgress("start", 0, 1, Double.NaN));
+            double[] from = prepared.free(form.start(prepared.models, prepared.losses, huberDelta));
+            listener.onProgress(new FitProgress("start", 1, 1, problem.objective(from, null)));
+            List<double[]> fallbacks = form.fallbackStarts(prepared.full(from)).stream().map(prepared::free).toList();
+            solution = fromStartOrFallbacks(problem, from, fallbacks);
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        return new FitResult(prepared, curves, solution, maxIterations, seconds, listener);
+    }
+
+    /**
+     * Optimises from the grid-search start; if that fails, from each of the form's fallback starts,
+     * keeping the best that converges. Throws the first start's failure if none converges.
+     */
+    private HuberLeastSquares.Solution fromStartOrFallbacks(HuberLeastSquares problem, double[] from,
+            List<double[]> fallbacks) {
+        try {
+            return problem.minimise(from, null, maxIterations, listener);
+        } catch (FitException first) {
+            HuberLeastSquares.Solution best = null;
+            for (double[] fallback : fallbacks) {
+                try {
+                    HuberLeastSquares.Solution solution = problem.minimise(fallback, null, maxIterations, listener);
+                    if (best == null || solution.objective() < best.objective()) {
+                        best = solution;
+                    }
+                } catch (FitException ignored) {
+                    // this start fails too; the first failure is what gets reported if all do
+                }
+            }
+            if (best == null) {
+                throw first;
+            }
+            return best;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.trainkit.curves;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of a {@link Fit}: the fitted law, its objective, the work done, and the way to
+ * evaluate it on other curves or get bootstrap intervals for its parameters.
+ */
+public final class FitResult {
+
+    private final LawForm form;
+    private final List<LossCurve> curves;
+    private final PreparedCurves prepared;
+    private final HuberLeastSquares.Solution solution;
+    private final int maxIterations;
+    private final double seconds;
+    private final FitListener listener;
+
+    FitResult(PreparedCurves prepared, List<LossCurve> curves, HuberLeastSquares.Solution solution,
+            int maxIterations, double seconds, FitListener listener) {
+        this.form = prepared.form;
+        this.curves = curves;
+        this.prepared = prepared;
+        this.solution = solution;
+        this.maxIterations = maxIterations;
+        this.seconds = seconds;
+        this.listener = listener;
+    }
+
+    /** The fitted law, ready to predict any schedule. */
+    public Law law() {
+        return form.law(values());
+    }
+
+    /** The form that was fitted. */
+    public LawForm form() {
+        return form;
+    }
+
+    /** The fitted parameter values by name, in the form's order. */
+    public Map<String, Double> params() {
+        return law().params();
+    }
+
+    /** The fitted values of {@link LawForm#parameterNames()}, in order (fixed ones included). */
+    public double[] values() {
+        return prepared.full(solution.params());
+    }
+
+    /** The summed Huber objective at the optimum. */
+    public double objective() {
+        return solution.objective();
+    }
+
+    /** Optimiser iterations used. */
+    public int iterations() {
+        return solution.iterations();
+    }
+
+    /** Objective-and-Jacobian evaluations used. */
+    public int evaluations() {
+        return solution.evaluations();
+    }
+
+    /** Wall-clock seconds of the fit, grid search included. */
+    public double seconds() {
+        return seconds;
+    }
+
+    /** The curves fitted. */
+    public List<LossCurve> curves() {
+        return curves;
+    }
+
+    /** The fitted law's errors on {@code testCurves} (see {@link Evaluation}). */
+    public Evaluation evaluate(List<LossCurve> testCurves) {
+        return law().evaluate(testCurves);
+    }
+
+    /** The fitted law's errors on the curves it was fitted to. */
+    public Evaluation trainEvaluation() {
+        return evaluate(curves);
+    }
+
+    /** Bootstrap intervals from {@code resamples} refits, on up to two threads, with a fixed seed. */
+    public BootstrapResult bootstrap(int resamples) {
+        return Bootstrap.of(this).resamples(resamples).run();
+    }
+
+    PreparedCurves prepared() {
+        return prepared;
+    }
+
+    int maxIterations() {
+        return maxIterations;
+    }
+
+    FitListener listener() {
+        return listener;
+    }
+
+    @Override
+    public String toString() {
+        return "FitResult[" + form.name() + " " + params() + ", objective " + objective() + ", " + iterations()
+                + " iterations, " + String.format("%.3f s]", seconds);
+    }
+}

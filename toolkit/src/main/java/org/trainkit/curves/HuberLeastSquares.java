@@ -1,0 +1,229 @@
+package org.trainkit.curves;
+
+import java.util.Arrays;
+import java.util.List;
+import org.hipparchus.exception.LocalizedCoreFormats;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
+import org.hipparchus.optim.ConvergenceChecker;
+import org.hipparchus.optim.LocalizedOptimFormats;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.util.Pair;
+
+/**
+ * Minimises the summed Huber loss of the log-loss residuals {@code r = log L - log L^} of a law over
+ * all points of a fit (several curves jointly, or the runs of a scaling-law fit), with Hipparchus'
+ * Levenberg-Marquardt on the transformed residuals
+ * {@code sign(r) sqrt(2 Huber(r))} (which minimises exactly the summed Huber) and the law's analytic
+ * Jacobian. Positive parameters are optimised in log space, lambda through the logistic function.
+ * Optional per-point weights (bootstrap multiplicities) multiply each point's Huber term.
+ */
+final class HuberLeastSquares {
+
+    /** The transformed residual given to a point whose prediction is not a positive finite number. */
+    private static final double PENALTY = 1e3;
+
+    /** The law's predictions at every point of the fit, and optionally their Jacobian. */
+    interface Predictor {
+        /**
+         * Writes the prediction at point {@code i} into {@code out[i]} and, when {@code jacobian} is
+         * not null, {@code d out[i] / d params[p]} into {@code jacobian[i][p]}.
+         */
+        void predict(double[] params, double[] out, double[][] jacobian);
+    }
+
+    private final String name;
+    private final List<Parameter> parameters;
+    private final Predictor predictor;
+    private final double[] logLosses;
+    private final double delta;
+
+    HuberLeastSquares(String name, List<Parameter> parameters, Predictor predictor, double[] losses, double delta) {
+        this.name = name;
+        this.parameters = List.copyOf(parameters);
+        this.predictor = predictor;
+        this.logLosses = new double[losses.length];
+        for (int i = 0; i < losses.length; i++) {
+            logLosses[i] = Math.log(losses[i]);
+        }
+        this.delta = delta;
+    }
+
+    /** A minimum: the parameters, the summed Huber objective, and the work done. */
+    record Solution(double[] params, double objective, int iterations, int evaluations) {
+    }
+
+    /** The summed (weighted) Huber objective at {@code params}, or {@code +Infinity} if any prediction is invalid. */
+    double objective(double[] params, double[] weights) {
+        double[] predicted = new double[logLosses.length];
+        predictor.predict(params, predicted, null);
+        double total = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            if (!(predicted[i] > 0) || !Double.isFinite(predicted[i])) {
+                return Double.POSITIVE_INFINITY;
+            }
+            total += weight(weights, i) * Huber.loss(logLosses[i] - Math.log(predicted[i]), delta);
+        }
+        return total;
+    }
+
+    /**
+     * Runs Levenberg-Marquardt from {@code start}.
+     *
+     * @param weights per-point weights, or null for all 1
+     * @throws FitException if the start or the end is not finite, a parameter ends outside its domain,
+     *     or the iterations run out
+     */
+    Solution minimise(double[] start, double[] weights, int maxIterations, FitListener listener) {
+        int n = parameters.size();
+        double startObjective = objective(start, weights);
+        if (!Double.isFinite(startObjective)) {
+            throw new FitException(FitException.Reason.NON_FINITE_OBJECTIVE, name
+                    + " fit: the objective is not finite at the starting point " + describe(start)
+                    + " (a predicted loss is not a positive number)");
+        }
+        double[] theta = new double[n];
+        for (int p = 0; p < n; p++) {
+            theta[p] = parameters.get(p).domain().theta(start[p]);
+        }
+        Best best = new Best(theta, startObjective);
+        ConvergenceChecker<LeastSquaresProblem.Evaluation> progress = (iteration, previous, current) -> {
+            listener.onProgress(new FitProgress("optimise", iteration, maxIterations,
+                    0.5 * current.getCost() * current.getCost()));
+            return false;
+        };
+        LeastSquaresProblem problem = new LeastSquaresBuilder()
+                .model(point -> residuals(point, weights, best))
+                .target(new double[logLosses.length])
+                .start(theta)
+                .maxIterations(maxIterations)
+                .maxEvaluations(Integer.MAX_VALUE)
+                .checker(progress)
+                .lazyEvaluation(false)
+                .build();
+        double[] end;
+        int iterations;
+        int evaluations;
+        try {
+            LeastSquaresOptimizer.Optimum optimum = new LevenbergMarquardtOptimizer().optimize(problem);
+            end = optimum.getPoint().toArray();
+            iterations = optimum.getIterations();
+            evaluations = optimum.getEvaluations();
+        } catch (MathIllegalStateException e) {
+            if (e.getSpecifier() == LocalizedCoreFormats.MAX_COUNT_EXCEEDED) {
+                throw new FitException(FitException.Reason.ITERATIONS_EXHAUSTED, name + " fit: "
+                        + maxIterations + " iterations exhausted before convergence (objective "
+                        + best.objective + " at " + describe(natural(best.theta)) + ")");
+            }
+            if (e.getSpecifier() == LocalizedOptimFormats.TOO_SMALL_COST_RELATIVE_TOLERANCE
+                    || e.getSpecifier() == LocalizedOptimFormats.TOO_SMALL_PARAMETERS_RELATIVE_TOLERANCE
+                    || e.getSpecifier() == LocalizedOptimFormats.TOO_SMALL_ORTHOGONALITY_TOLERANCE) {
+                // The optimiser can make no further progress at machine precision: the best point it
+                // evaluated is the minimum.
+                end = best.theta;
+                iterations = best.evaluations;
+                evaluations = best.evaluations;
+            } else {
+                throw e;
+            }
+        }
+        double[] params = natural(end);
+        for (int p = 0; p < n; p++) {
+            Parameter parameter = parameters.get(p);
+            if (!parameter.contains(params[p])) {
+                throw new FitException(FitException.Reason.OUT_OF_DOMAIN, name + " fit: parameter "
+                        + parameter.name() + " = " + params[p] + " left its domain (" + parameter.describe()
+                        + ") at " + describe(params));
+            }
+        }
+        double objective = objective(params, weights);
+        if (!Double.isFinite(objective)) {
+            throw new FitException(FitException.Reason.NON_FINITE_OBJECTIVE, name
+                    + " fit: the objective is not finite at the optimum " + describe(params)
+                    + " (a predicted loss is not a positive number)");
+        }
+        return new Solution(params, objective, iterations, evaluations);
+    }
+
+    /** The lowest objective seen, for an optimiser that stops at machine precision. */
+    private static final class Best {
+        double[] theta;
+        double objective;
+        int evaluations;
+
+        Best(double[] theta, double objective) {
+            this.theta = theta.clone();
+            this.objective = objective;
+        }
+    }
+
+    private double[] natural(double[] theta) {
+        double[] params = new double[theta.length];
+        for (int p = 0; p < theta.length; p++) {
+            params[p] = parameters.get(p).domain().value(theta[p]);
+        }
+        return params;
+    }
+
+    private Pair<RealVector, RealMatrix> residuals(RealVector point, double[] weights, Best best) {
+        int n = parameters.size();
+        double[] theta = point.toArray();
+        double[] params = natural(theta);
+        double[] slopes = new double[n];
+        for (int p = 0; p < n; p++) {
+            slopes[p] = parameters.get(p).domain().slope(params[p]);
+        }
+        int points = logLosses.length;
+        double[] predicted = new double[points];
+        double[][] jacobian = new double[points][n];
+        predictor.predict(params, predicted, jacobian);
+        double[] value = new double[points];
+        double cost = 0;
+        boolean valid = true;
+        for (int i = 0; i < points; i++) {
+            double root = Math.sqrt(weight(weights, i));
+            double[] j = jacobian[i];
+            boolean finite = predicted[i] > 0 && Double.isFinite(predicted[i]);
+            for (int p = 0; p < n && finite; p++) {
+                finite = Double.isFinite(j[p]);
+            }
+            if (!finite) {
+                valid = false;
+                value[i] = root * PENALTY;
+                Arrays.fill(j, 0);
+                continue;
+            }
+            double r = logLosses[i] - Math.log(predicted[i]);
+            value[i] = root * Huber.transformed(r, delta);
+            double factor = -root * Huber.slope(r, delta) / predicted[i];
+            for (int p = 0; p < n; p++) {
+                j[p] *= factor * slopes[p];
+            }
+            cost += 0.5 * value[i] * value[i];
+        }
+        best.evaluations++;
+        if (valid && cost < best.objective) {
+            best.theta = theta;
+            best.objective = cost;
+        }
+        return new Pair<>(new ArrayRealVector(value, false), new Array2DRowRealMatrix(jacobian, false));
+    }
+
+    private static double weight(double[] weights, int row) {
+        return weights == null ? 1 : weights[row];
+    }
+
+    private String describe(double[] params) {
+        StringBuilder text = new StringBuilder("{");
+        for (int p = 0; p < params.length; p++) {
+            text.append(p == 0 ? "" : ", ").append(parameters.get(p).name()).append('=').append((float) params[p]);
+        }
+        return text.append('}').toString();
+    }
+}

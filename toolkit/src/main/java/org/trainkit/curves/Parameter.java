@@ -1,0 +1,86 @@
+package org.trainkit.curves;
+
+/**
+ * One parameter of a law as the optimiser sees it: its name and the map from the unconstrained
+ * value the optimiser moves ({@code theta}) to the law's value. Positive parameters are fitted in
+ * log space, which keeps them in their domain and evens out scales as different as B ~ 400 and
+ * beta ~ 0.5; a parameter in (0, 1) through the logistic function. An exponent also has an upper
+ * bound past which the law has degenerated (for example {@code gamma -> infinity} with
+ * {@code C -> 0} turns the multi-power law's loss drop into a constant): a fit ending there is
+ * reported as out of domain rather than returned.
+ */
+record Parameter(String name, Domain domain, double upper) {
+
+    /** Where a parameter lives and how it is mapped from the real line. */
+    enum Domain {
+        REAL, POSITIVE, UNIT_INTERVAL;
+
+        double value(double theta) {
+            return switch (this) {
+                case REAL -> theta;
+                case POSITIVE -> Math.exp(theta);
+                case UNIT_INTERVAL -> 1 / (1 + Math.exp(-theta));
+            };
+        }
+
+        double theta(double value) {
+            return switch (this) {
+                case REAL -> value;
+                case POSITIVE -> Math.log(value);
+                case UNIT_INTERVAL -> Math.log(value / (1 - value));
+            };
+        }
+
+        /** {@code d value / d theta} at the given value. */
+        double slope(double value) {
+            return switch (this) {
+                case REAL -> 1;
+                case POSITIVE -> value;
+                case UNIT_INTERVAL -> value * (1 - value);
+            };
+        }
+
+        boolean containsValue(double value) {
+            return switch (this) {
+                case REAL -> Double.isFinite(value);
+                case POSITIVE -> value > 0 && Double.isFinite(value);
+                case UNIT_INTERVAL -> value > 0 && value < 1;
+            };
+        }
+
+        String describe() {
+            return switch (this) {
+                case REAL -> "a finite number";
+                case POSITIVE -> "positive and finite";
+                case UNIT_INTERVAL -> "strictly between 0 and 1";
+            };
+        }
+    }
+
+    static Parameter real(String name) {
+        return new Parameter(name, Domain.REAL, Double.POSITIVE_INFINITY);
+    }
+
+    static Parameter positive(String name) {
+        return new Parameter(name, Domain.POSITIVE, Double.POSITIVE_INFINITY);
+    }
+
+    /** A positive exponent that makes no sense beyond {@code upper}. */
+    static Parameter exponent(String name, double upper) {
+        return new Parameter(name, Domain.POSITIVE, upper);
+    }
+
+    static Parameter unit(String name) {
+        return new Parameter(name, Domain.UNIT_INTERVAL, Double.POSITIVE_INFINITY);
+    }
+
+    /** Whether a fitted value is usable: inside the domain and not above the upper bound. */
+    boolean contains(double value) {
+        return domain.containsValue(value) && value <= upper;
+    }
+
+    /** The domain in words, for error messages. */
+    String describe() {
+        return domain.describe() + (Double.isInfinite(upper) ? "" : ", at most " + upper);
+    }
+}
