@@ -20,7 +20,8 @@ import tech.tablesaw.api.Table;
  * the law.
  *
  * <p>Method: the predicted final loss is evaluated on a grid of fractions {@code step, 2 step, ...}
- * up to the largest fraction the warmup allows ({@code 1 - warmup / total}), which shows the whole
+ * and the largest fraction the warmup allows ({@code 1 - warmup / total}, the cooldown starting
+ * where the warmup ends), which shows the whole
  * curve and finds the best basin even if the curve has several; then Brent's method (Hipparchus
  * {@link BrentOptimizer}, golden-section steps with parabolic interpolation) refines the best grid
  * point within its two neighbours to an absolute tolerance of {@code 1e-5} in the fraction. Each
@@ -65,13 +66,15 @@ public final class CooldownSearch {
      */
     public BestCooldown best(Wsd template) {
         double largest = largestFraction(template);
-        int count = (int) Math.floor(largest / step + 1e-9);
-        if (count < 1) {
+        if (largest < step) {
             throw new IllegalArgumentException("cooldown search: the warmup of " + template.warmup() + " steps leaves "
                     + "a largest cooldown fraction of " + largest + ", below the grid step " + step);
         }
-        boolean endsOnGrid = Math.abs(count * step - largest) < 1e-12;
-        double[] fractions = new double[endsOnGrid ? count : count + 1];
+        int count = 1;
+        while ((count + 1) * step < largest - 1e-9) {
+            count++;
+        }
+        double[] fractions = new double[count + 1];
         double[] losses = new double[fractions.length];
         int best = 0;
         for (int i = 0; i < fractions.length; i++) {

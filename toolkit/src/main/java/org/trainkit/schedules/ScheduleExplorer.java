@@ -1,5 +1,7 @@
 package org.trainkit.schedules;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +33,8 @@ public final class ScheduleExplorer {
 
     /** The default number of steps at which each curve is stored. */
     public static final int DEFAULT_POINTS = 160;
+    /** The final rate is rounded to this precision, so that 0.1 x 3e-4 reads 3e-5 in the text form. */
+    private static final MathContext FINAL_DIGITS = new MathContext(12);
     /** The zoomed view shows the steps from this fraction of the run on. */
     static final double ZOOM_FROM = 0.7;
 
@@ -131,7 +135,7 @@ public final class ScheduleExplorer {
         List<PredictedCurve> cosine = new ArrayList<>();
         for (double peak : peaks) {
             for (int warmup : warmups) {
-                double finalLr = finalFraction * peak;
+                double finalLr = new BigDecimal(finalFraction * peak).round(FINAL_DIGITS).doubleValue();
                 cosine.add(curve(String.format("cosine peak=%s warmup=%d", Numbers.format(peak), warmup),
                         Schedules.cosine(peak, finalLr, warmup, total), steps));
                 for (double cooldown : cooldowns) {
