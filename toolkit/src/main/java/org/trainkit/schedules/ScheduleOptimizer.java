@@ -98,7 +98,9 @@ public final class ScheduleOptimizer {
         double[] lower = new double[k];
         double[] upper = new double[k];
         Arrays.fill(upper, 1);
-        OptimizedSchedule best = null;
+        Tracker best = null;
+        Schedule bestStart = null;
+        double bestStartLoss = Double.NaN;
         int evaluations = 0;
         boolean converged = true;
         for (Schedule start : from) {
@@ -113,12 +115,13 @@ public final class ScheduleOptimizer {
                 converged = false;
             }
             evaluations += tracker.evaluations;
-            if (best == null || tracker.bestLoss < best.predictedLoss()) {
-                best = new OptimizedSchedule(space.schedule(tracker.bestPoint), tracker.bestLoss, start, startLoss, 0,
-                        true);
+            if (best == null || tracker.bestLoss < best.bestLoss) {
+                best = tracker;
+                bestStart = start;
+                bestStartLoss = startLoss;
             }
         }
-        return new OptimizedSchedule(best.schedule(), best.predictedLoss(), best.start(), best.startLoss(),
+        return new OptimizedSchedule(space.schedule(best.bestPoint), best.bestLoss, bestStart, bestStartLoss,
                 evaluations, converged);
     }
 
