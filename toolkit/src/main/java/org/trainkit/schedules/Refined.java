@@ -121,6 +121,11 @@ public final class Refined implements Schedule {
         return median;
     }
 
+    /** The gradient norms after the median filter, as the refinement uses them. */
+    public double[] filteredNorms() {
+        return medianFilter(norms, median);
+    }
+
     /** The gradient norms the schedule was refined from (a copy). */
     public double[] gradientNorms() {
         return norms.clone();

@@ -92,4 +92,29 @@ class ConvexBoundTest {
         assertThrows(IllegalArgumentException.class, () -> new ConvexBound(0, 1));
         assertThrows(IllegalArgumentException.class, () -> new ConvexBound(1, Double.NaN));
     }
+
+    @Test
+    void tunedForPutsTheBoundsOptimumAtTheReferencesOwnRates() {
+        Schedule cosine = Schedules.cosine(3e-4, 3e-5, 216, 2400);
+        ConvexBound tuned = ConvexBound.tunedFor(cosine);
+        assertEquals(1, tuned.g());
+        double atOne = tuned.of(cosine);
+        for (double a : new double[] {0.5, 0.9, 0.99, 1.01, 1.1, 2}) {
+            double[] scaled = Arrays.stream(cosine.toArray()).map(r -> a * r).toArray();
+            assertTrue(tuned.of(scaled) > atOne, "scale " + a);
+        }
+        double[] lr = cosine.toArray();
+        double area = Arrays.stream(lr).sum();
+        double noise = ConvexBound.UNIT.of(lr) - 1 / (2 * area);
+        assertEquals(Math.sqrt(2 * area * noise), tuned.d(), 1e-9 * tuned.d());
+    }
+
+    @Test
+    void withUnitConstantsAndSmallRatesTheBoundOnlyRewardsArea() {
+        Schedule constant = Schedules.constant(3e-4, 216, 2400);
+        Schedule d2z = Schedules.d2z(3e-4, 216, 2400);
+        assertTrue(ConvexBound.UNIT.of(constant) < ConvexBound.UNIT.of(d2z));
+        ConvexBound tuned = ConvexBound.tunedFor(Schedules.cosine(3e-4, 3e-5, 216, 2400));
+        assertTrue(tuned.of(d2z) < tuned.of(constant));
+    }
 }

@@ -73,6 +73,8 @@ class RefinedTest {
         spiky[30] = 0.01;
         assertArrayEquals(new Refined(1e-3, 0, 3, flat).toArray(), new Refined(1e-3, 0, 3, spiky).toArray());
         assertNotEquals(new Refined(1e-3, 0, 1, flat).lr(17), new Refined(1e-3, 0, 1, spiky).lr(17));
+        assertArrayEquals(new double[] {3, 3, 2, 3, 3}, new Refined(1e-3, 0, 3, new double[] {5, 1, 3, 2, 4}).filteredNorms());
+        assertArrayEquals(flat, new Refined(1e-3, 0, 3, spiky).filteredNorms());
     }
 
     @Test
