@@ -110,6 +110,20 @@ public final class Fit {
     }
 
     /**
+     * The objective this fit minimises (the summed Huber of log-loss residuals over its curves, with
+     * its Huber threshold) at the given values of {@link LawForm#parameterNames()}, without fitting:
+     * for instance at published parameters, to set beside {@link FitResult#objective()}.
+     *
+     * @return the objective, or {@code +Infinity} where the law predicts a non-positive or
+     *     non-finite loss at some logged point
+     * @throws FitException if there is nothing to evaluate or a point sits where the law is undefined
+     */
+    public double objectiveAt(double... values) {
+        form.checkCount(values);
+        return PreparedCurves.of(form, curves, huberDelta).problem.objective(values, null);
+    }
+
+    /**
      * Runs the fit.
      *
      * @throws FitException if there is nothing to fit, a logged point sits where the law is undefined

@@ -141,6 +141,11 @@ final class HuberLeastSquares {
                         + parameter.name() + " = " + params[p] + " left its domain (" + parameter.describe()
                         + ") at " + describe(params));
             }
+            if (parameter.atUpperBound(params[p])) {
+                throw new FitException(FitException.Reason.OUT_OF_DOMAIN, name + " fit: parameter "
+                        + parameter.name() + " = " + params[p] + " ran into its bound (" + parameter.describe()
+                        + "), where the law degenerates, at " + describe(params));
+            }
         }
         double objective = objective(params, weights);
         if (!Double.isFinite(objective)) {
@@ -163,6 +168,15 @@ final class HuberLeastSquares {
         }
     }
 
+    private boolean inDomain(double[] params) {
+        for (int p = 0; p < params.length; p++) {
+            if (!parameters.get(p).contains(params[p])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private double[] natural(double[] theta) {
         double[] params = new double[theta.length];
         for (int p = 0; p < theta.length; p++) {
@@ -180,6 +194,18 @@ final class HuberLeastSquares {
             slopes[p] = parameters.get(p).domain().slope(params[p]);
         }
         int points = logLosses.length;
+        if (!inDomain(params)) {
+            // A trial step out of the domain is not evaluated: past an exponent's bound the law has
+            // degenerated, and it can be very slow to evaluate there (the multi-power loss-drop sum
+            // needs more nodes as beta grows; a trial step to beta = 1e10 would take 4e8 of them).
+            // The penalty makes the optimiser reject the step and try a shorter one.
+            double[] value = new double[points];
+            for (int i = 0; i < points; i++) {
+                value[i] = Math.sqrt(weight(weights, i)) * PENALTY;
+            }
+            best.evaluations++;
+            return new Pair<>(new ArrayRealVector(value, false), new Array2DRowRealMatrix(points, n));
+        }
         double[] predicted = new double[points];
         double[][] jacobian = new double[points][n];
         predictor.predict(params, predicted, jacobian);

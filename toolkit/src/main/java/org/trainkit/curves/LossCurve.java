@@ -105,6 +105,35 @@ public final class LossCurve {
                 Arrays.copyOfRange(losses, first, losses.length), lr);
     }
 
+    /**
+     * The curve with its losses averaged over consecutive windows of {@code window} logged points,
+     * each mean logged at its window's middle point (the lower of the two middle points for an even
+     * window); an incomplete last window is left out. Meant for per-step training logs, whose batch
+     * losses are noisy: {@code windowMeans(50)} turns a 2,000-step log into 40 points. The per-step
+     * learning rates are kept.
+     *
+     * @throws IllegalArgumentException if {@code window} is below 1 or above the number of points
+     */
+    public LossCurve windowMeans(int window) {
+        if (window < 1 || window > steps.length) {
+            throw new IllegalArgumentException(name + ": window " + window + " must be between 1 and the "
+                    + steps.length + " logged points");
+        }
+        int count = steps.length / window;
+        int[] middles = new int[count];
+        double[] means = new double[count];
+        for (int w = 0; w < count; w++) {
+            int first = w * window;
+            double sum = 0;
+            for (int i = first; i < first + window; i++) {
+                sum += losses[i];
+            }
+            middles[w] = steps[first + (window - 1) / 2];
+            means[w] = sum / window;
+        }
+        return new LossCurve(name, middles, means, lr);
+    }
+
     /** The same curve under another name. */
     public LossCurve withName(String newName) {
         return new LossCurve(Objects.requireNonNull(newName, "name"), steps, losses, lr);

@@ -6,8 +6,9 @@ package org.trainkit.curves;
  * log space, which keeps them in their domain and evens out scales as different as B ~ 400 and
  * beta ~ 0.5; a parameter in (0, 1) through the logistic function. An exponent also has an upper
  * bound past which the law has degenerated (for example {@code gamma -> infinity} with
- * {@code C -> 0} turns the multi-power law's loss drop into a constant): a fit ending there is
- * reported as out of domain rather than returned.
+ * {@code C -> 0} turns the multi-power law's loss drop into a constant): the optimiser's trial steps
+ * out of the domain are rejected without evaluating the law, and a fit ending at or past the bound
+ * is reported as out of domain rather than returned.
  */
 record Parameter(String name, Domain domain, double upper) {
 
@@ -77,6 +78,14 @@ record Parameter(String name, Domain domain, double upper) {
     /** Whether a fitted value is usable: inside the domain and not above the upper bound. */
     boolean contains(double value) {
         return domain.containsValue(value) && value <= upper;
+    }
+
+    /**
+     * Whether a fitted value sits at the upper bound, within a relative {@code 1e-3}: where an
+     * optimiser that may not step past the bound ends when the data pull the parameter beyond it.
+     */
+    boolean atUpperBound(double value) {
+        return Double.isFinite(upper) && value >= upper * (1 - 1e-3);
     }
 
     /** The domain in words, for error messages. */

@@ -15,7 +15,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * grid, DejaVu Sans text, the colour-blind-safe palette of Okabe and Ito ("Color Universal
  * Design", 2008) in a fixed order, lines without per-point markers unless a series is short,
  * ticks spaced so labels do not crowd, and the legend outside the plot area on the right (hidden
- * when there is a single series; the title and axis labels name it).
+ * when it would list a single series; the title and axis labels name it).
  */
 public final class HouseStyle {
 
@@ -62,8 +62,9 @@ public final class HouseStyle {
     public static void apply(XYChart chart) {
         styleAxes(chart.getStyler());
         chart.getStyler().setMarkerSize(6);
-        long shown = chart.getSeriesMap().keySet().stream().filter(name -> !name.equals(TICK_GUARD)).count();
-        chart.getStyler().setLegendVisible(shown > 1);
+        long listed = chart.getSeriesMap().values().stream()
+                .filter(series -> !series.getName().equals(TICK_GUARD) && series.isShowInLegend()).count();
+        chart.getStyler().setLegendVisible(listed > 1);
         int index = 0;
         for (XYSeries series : chart.getSeriesMap().values()) {
             if (series.getName().equals(TICK_GUARD)) {

@@ -1,10 +1,14 @@
 package org.trainkit.plot;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -15,11 +19,31 @@ import tech.tablesaw.api.NumericColumn;
  * Builds a line or scatter {@link XYChart} in trainkit's {@link HouseStyle}. Start one with
  * {@link Plot#lines} or {@link Plot#scatter}; series are drawn in the order they are added, each
  * with the next palette colour.
+ *
+ * <p>A few modifiers change how the series added last is drawn, so that a law's prediction can sit
+ * over the data it models in the same colour without doubling the legend:
+ * <pre>{@code
+ * Plot.lines("Loss and fitted law").x("step").y("loss")
+ *         .series("cosine", steps, loss).points()
+ *         .series("cosine, law", steps, predicted).dashed().colourOf("cosine").hideFromLegend()
+ *         .build();
+ * }</pre>
  */
 public final class XYPlot {
 
-    private record Series(String name, double[] x, double[] y) {
+    /** How a series is drawn beyond the house defaults. */
+    private record Look(boolean dashed, boolean points, String colourOf, boolean inLegend) {
+        static final Look PLAIN = new Look(false, false, null, true);
     }
+
+    private record Series(String name, double[] x, double[] y, Look look) {
+        Series restyled(Look newLook) {
+            return new Series(name, x, y, newLook);
+        }
+    }
+
+    /** Dash pattern of {@link #dashed()} lines, in pixels at 1x: dash, gap. */
+    private static final float[] DASH = {7f, 4f};
 
     /** Log axes spanning more decades than this label only the powers of ten. */
     private static final double MAX_DECADES_WITH_MINOR_LABELS = 2;
@@ -104,8 +128,59 @@ public final class XYPlot {
         if (x.length == 0) {
             throw new IllegalArgumentException("series '" + name + "' has no points");
         }
-        series.add(new Series(name, x.clone(), y.clone()));
+        series.add(new Series(name, x.clone(), y.clone(), Look.PLAIN));
         return this;
+    }
+
+    /** Draws the series added last as a dashed line (for example a law's prediction). */
+    public XYPlot dashed() {
+        return restyleLast("dashed()", look -> {
+            if (look.points()) {
+                throw new IllegalStateException("series '" + last().name() + "' is drawn as points; it cannot also be dashed");
+            }
+            return new Look(true, false, look.colourOf(), look.inLegend());
+        });
+    }
+
+    /** Draws the series added last as points without a connecting line (for example measured values). */
+    public XYPlot points() {
+        return restyleLast("points()", look -> {
+            if (look.dashed()) {
+                throw new IllegalStateException("series '" + last().name() + "' is dashed; it cannot also be points");
+            }
+            return new Look(false, true, look.colourOf(), look.inLegend());
+        });
+    }
+
+    /**
+     * Draws the series added last in the colour of the earlier series {@code name} (a prediction in
+     * the colour of its data); it then takes no palette colour of its own.
+     */
+    public XYPlot colourOf(String name) {
+        return restyleLast("colourOf(\"" + name + "\")", look -> {
+            boolean earlier = series.subList(0, series.size() - 1).stream().anyMatch(s -> s.name().equals(name));
+            if (!earlier) {
+                throw new IllegalArgumentException("colourOf(\"" + name + "\"): no earlier series has that name");
+            }
+            return new Look(look.dashed(), look.points(), name, look.inLegend());
+        });
+    }
+
+    /** Leaves the series added last out of the legend (the title or a paired series names it). */
+    public XYPlot hideFromLegend() {
+        return restyleLast("hideFromLegend()", look -> new Look(look.dashed(), look.points(), look.colourOf(), false));
+    }
+
+    private XYPlot restyleLast(String modifier, UnaryOperator<Look> change) {
+        if (series.isEmpty()) {
+            throw new IllegalStateException(modifier + " applies to the series added last, but there is none yet");
+        }
+        series.set(series.size() - 1, last().restyled(change.apply(last().look())));
+        return this;
+    }
+
+    private Series last() {
+        return series.get(series.size() - 1);
     }
 
     /** Adds a series over the indices {@code 0 .. y.length - 1}. */
@@ -158,10 +233,37 @@ public final class XYPlot {
             if (logY) {
                 requirePositive(s.name(), "y", s.y());
             }
-            chart.addSeries(s.name(), s.x(), s.y());
+            XYSeries added = chart.addSeries(s.name(), s.x(), s.y());
+            if (s.look().points()) {
+                added.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            }
+            added.setShowInLegend(s.look().inLegend());
         }
         HouseStyle.apply(chart);
+        applyLooks(chart);
         return chart;
+    }
+
+    /**
+     * After the house style: palette colours in order over the series that take one, shared colours
+     * for {@link #colourOf} series, and dashed strokes (set after the house line width, which
+     * XChart then keeps).
+     */
+    private void applyLooks(XYChart chart) {
+        Map<String, Color> colours = new HashMap<>();
+        int next = 0;
+        for (Series s : series) {
+            Color colour = s.look().colourOf() != null ? colours.get(s.look().colourOf()) : HouseStyle.color(next++);
+            colours.put(s.name(), colour);
+            XYSeries drawn = chart.getSeriesMap().get(s.name());
+            drawn.setLineColor(colour);
+            drawn.setMarkerColor(colour);
+            drawn.setFillColor(colour);
+            if (s.look().dashed()) {
+                drawn.setLineStyle(new BasicStroke(drawn.getLineWidth(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+                        10f, DASH, 0f));
+            }
+        }
     }
 
     /**

@@ -46,6 +46,21 @@ class FitTest {
     }
 
     @Test
+    void theObjectiveAtTheFittedValuesIsTheFitsAndElsewhereItIsHigher() {
+        AnnealingLaw truth = new AnnealingLaw(2.7, 0.55, 0.5, 0.45, 0.999);
+        List<LossCurve> curves = SyntheticCurves.generate(truth, 6000, 300, 40, 5e-4, 5);
+        Fit fit = Fit.of(LawForm.annealing());
+        FitResult result = fit.on(curves).run();
+        assertEquals(result.objective(), fit.on(curves).objectiveAt(result.values()), 1e-12 * result.objective());
+        double[] moved = result.values();
+        moved[0] += 0.01;
+        assertTrue(fit.on(curves).objectiveAt(moved) > result.objective());
+        assertEquals(Double.POSITIVE_INFINITY, fit.on(curves).objectiveAt(-10, 0.55, 0.5, 0.45, 0.999),
+                "a negative predicted loss has no log");
+        assertThrows(IllegalArgumentException.class, () -> fit.on(curves).objectiveAt(2.7, 0.55));
+    }
+
+    @Test
     void noisyCurvesGiveNearbyParametersAndBootstrapIntervalsAroundThem() {
         AnnealingLaw truth = new AnnealingLaw(2.7, 0.55, 0.5, 0.45, 0.999);
         List<LossCurve> curves = SyntheticCurves.generate(truth, 6000, 300, 40, 5e-4, 4);

@@ -165,6 +165,22 @@ class LossCurvesTest {
     }
 
     @Test
+    void windowMeansAverageConsecutivePointsAtTheirMiddleStep() {
+        double[] rates = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+        LossCurve perStep = LossCurve.of("log", new int[] {0, 1, 2, 3, 4, 5, 6, 7},
+                new double[] {8, 6, 5, 3, 4, 2, 9, 9}, rates);
+        LossCurve threes = perStep.windowMeans(3);
+        assertArrayEquals(new int[] {1, 4}, threes.steps(), "the middle of steps 0-2 and 3-5; 6-7 is incomplete");
+        assertArrayEquals(new double[] {19 / 3.0, 3}, threes.losses(), 1e-15);
+        assertArrayEquals(rates, threes.learningRates());
+        assertArrayEquals(new int[] {0, 2, 4, 6}, perStep.windowMeans(2).steps(), "the lower middle of an even window");
+        assertArrayEquals(perStep.losses(), perStep.windowMeans(1).losses());
+        assertEquals(1, perStep.windowMeans(8).size());
+        assertThrows(IllegalArgumentException.class, () -> perStep.windowMeans(0));
+        assertThrows(IllegalArgumentException.class, () -> perStep.windowMeans(9));
+    }
+
+    @Test
     void curvesCheckTheirArguments() {
         assertThrows(IllegalArgumentException.class,
                 () -> LossCurve.of("c", new int[] {3, 2}, new double[] {1, 1}, new double[5]));

@@ -111,6 +111,49 @@ class XYPlotTest {
     }
 
     @Test
+    void aPredictionSitsOverItsDataInTheSameColourDashedAndUnlisted() {
+        XYChart chart = Plot.lines("fit")
+                .series("cosine", range(100), range(100)).points()
+                .series("cosine, law", range(100), range(100)).dashed().colourOf("cosine").hideFromLegend()
+                .series("constant", range(100), range(100))
+                .build();
+        XYSeries data = chart.getSeriesMap().get("cosine");
+        XYSeries law = chart.getSeriesMap().get("cosine, law");
+        XYSeries next = chart.getSeriesMap().get("constant");
+        assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, data.getXYSeriesRenderStyle());
+        assertSame(SeriesMarkers.CIRCLE, data.getMarker(), "points are drawn even on a long series");
+        assertEquals(HouseStyle.color(0), law.getLineColor());
+        assertEquals(HouseStyle.color(0), law.getMarkerColor());
+        assertEquals(HouseStyle.color(1), next.getLineColor(), "a shared colour does not use up a palette colour");
+        assertTrue(law.getLineStyle().getDashArray() != null && law.getLineStyle().getDashArray().length == 2);
+        assertEquals(data.getLineWidth(), law.getLineStyle().getLineWidth(), "dashes keep the house line width");
+        assertFalse(law.isShowInLegend());
+        assertTrue(chart.getStyler().isLegendVisible(), "two series are still listed");
+        assertEquals(HouseStyle.WIDTH, Figures.show(chart).getWidth(), "the styled chart renders");
+    }
+
+    @Test
+    void theLegendCountsOnlyListedSeries() {
+        XYChart chart = Plot.lines("t").series("data", range(5), range(5))
+                .series("law", range(5), range(5)).hideFromLegend().build();
+        assertFalse(chart.getStyler().isLegendVisible());
+    }
+
+    @Test
+    void modifiersNeedASeriesAndAKnownColourSource() {
+        assertThrows(IllegalStateException.class, () -> Plot.lines("t").dashed());
+        assertThrows(IllegalStateException.class, () -> Plot.lines("t").hideFromLegend());
+        assertThrows(IllegalArgumentException.class,
+                () -> Plot.lines("t").series("a", range(3), range(3)).colourOf("b"));
+        assertThrows(IllegalArgumentException.class,
+                () -> Plot.lines("t").series("a", range(3), range(3)).colourOf("a"), "only an earlier series");
+        assertThrows(IllegalStateException.class,
+                () -> Plot.lines("t").series("a", range(3), range(3)).points().dashed());
+        assertThrows(IllegalStateException.class,
+                () -> Plot.lines("t").series("a", range(3), range(3)).dashed().points());
+    }
+
+    @Test
     void badSeriesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> Plot.lines("t").series("a", range(3), range(4)));
         assertThrows(IllegalArgumentException.class, () -> Plot.lines("t").series("a", new double[0], new double[0]));
