@@ -81,11 +81,12 @@ record Parameter(String name, Domain domain, double upper) {
     }
 
     /**
-     * Whether a fitted value sits at the upper bound, within a relative {@code 1e-3}: where an
-     * optimiser that may not step past the bound ends when the data pull the parameter beyond it.
+     * Whether a fitted value sits at the upper bound, within 1% of it: where an optimiser that may not
+     * step past the bound stops when the data pull the parameter beyond it (how close it gets depends
+     * on its tolerances: a multi-power fit to two smooth Fashion-MNIST runs stopped at beta = 19.93).
      */
     boolean atUpperBound(double value) {
-        return Double.isFinite(upper) && value >= upper * (1 - 1e-3);
+        return Double.isFinite(upper) && value >= upper * (1 - 1e-2);
     }
 
     /** The domain in words, for error messages. */

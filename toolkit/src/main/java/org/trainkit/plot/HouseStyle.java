@@ -8,6 +8,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -74,6 +75,9 @@ public final class HouseStyle {
             series.setMarkerColor(color(index));
             series.setFillColor(color(index));
             series.setLineWidth(LINE_WIDTH);
+            // Solid for every series: XChart's own cycler moves to dash-dot, dashed and dotted lines
+            // once the colours have gone round, which would make a ninth series look dashed.
+            series.setLineStyle(SeriesLines.SOLID);
             XYSeries.XYSeriesRenderStyle style = series.getXYSeriesRenderStyle() != null
                     ? series.getXYSeriesRenderStyle() : chart.getStyler().getDefaultSeriesRenderStyle();
             boolean scatter = style == XYSeries.XYSeriesRenderStyle.Scatter;

@@ -45,8 +45,11 @@ public final class XYPlot {
     /** Dash pattern of {@link #dashed()} lines, in pixels at 1x: dash, gap. */
     private static final float[] DASH = {7f, 4f};
 
-    /** Log axes spanning more decades than this label only the powers of ten. */
-    private static final double MAX_DECADES_WITH_MINOR_LABELS = 2;
+    /**
+     * Log axes spanning more decades than this label only the powers of ten: XChart labels every
+     * {@code m * 10^k} otherwise, and past one decade the labels at m = 6..9 overlap.
+     */
+    private static final double MAX_DECADES_WITH_MINOR_LABELS = 1;
 
     private final String title;
     private final boolean scatter;
@@ -210,17 +213,19 @@ public final class XYPlot {
         chart.getStyler().setYAxisLogarithmic(logY);
         double[] xSpan = span(true, xMin, xMax);
         double[] ySpan = span(false, yMin, yMax);
+        Double[] xAxis = {xMin, xMax};
+        Double[] yAxis = {yMin, yMax};
         if (logX) {
-            chart.getStyler().setXAxisLogarithmicDecadeOnly(decades(xSpan) > MAX_DECADES_WITH_MINOR_LABELS);
+            chart.getStyler().setXAxisLogarithmicDecadeOnly(decadeLabels(xSpan, xAxis));
         } else {
             chart.setCustomXAxisTickLabelsFormatter(TickLabels.forRange(xSpan[0], xSpan[1]));
         }
         if (logY) {
-            chart.getStyler().setYAxisLogarithmicDecadeOnly(decades(ySpan) > MAX_DECADES_WITH_MINOR_LABELS);
+            chart.getStyler().setYAxisLogarithmicDecadeOnly(decadeLabels(ySpan, yAxis));
         } else {
             chart.setCustomYAxisTickLabelsFormatter(TickLabels.forRange(ySpan[0], ySpan[1]));
         }
-        chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax).setYAxisMin(yMin).setYAxisMax(yMax);
+        chart.getStyler().setXAxisMin(xAxis[0]).setXAxisMax(xAxis[1]).setYAxisMin(yAxis[0]).setYAxisMax(yAxis[1]);
         addTickGuard(chart);
         Set<String> names = new LinkedHashSet<>();
         for (Series s : series) {
@@ -262,6 +267,9 @@ public final class XYPlot {
             if (s.look().dashed()) {
                 drawn.setLineStyle(new BasicStroke(drawn.getLineWidth(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
                         10f, DASH, 0f));
+                // XChart draws a plain line segment by segment, restarting the dash pattern at every
+                // point, so a dense dashed series would look solid; a smooth series is one path.
+                drawn.setSmooth(true);
             }
         }
     }
@@ -308,6 +316,21 @@ public final class XYPlot {
             }
         }
         return new double[] {min, max};
+    }
+
+    /**
+     * Whether a log axis over {@code span} is labelled at powers of ten only; if so and its range is
+     * not fixed, {@code axis} (min, max) is widened to whole decades so that at least two are labelled.
+     */
+    private static boolean decadeLabels(double[] span, Double[] axis) {
+        if (decades(span) <= MAX_DECADES_WITH_MINOR_LABELS) {
+            return false;
+        }
+        if (axis[0] == null && axis[1] == null && span[0] > 0 && Double.isFinite(span[1])) {
+            axis[0] = Math.pow(10, Math.floor(Math.log10(span[0]) + 1e-9));
+            axis[1] = Math.pow(10, Math.ceil(Math.log10(span[1]) - 1e-9));
+        }
+        return true;
     }
 
     private static double decades(double[] span) {

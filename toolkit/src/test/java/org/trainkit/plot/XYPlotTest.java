@@ -55,6 +55,18 @@ class XYPlotTest {
     }
 
     @Test
+    void everySeriesIsSolidUnlessDashedEvenPastThePalette() {
+        XYPlot plot = Plot.lines("t");
+        for (int i = 0; i < 12; i++) {
+            plot.series("s" + i, range(50), range(50));
+        }
+        for (XYSeries series : visible(plot.build())) {
+            assertEquals(null, series.getLineStyle().getDashArray(), series.getName());
+            assertEquals(1.6f, series.getLineStyle().getLineWidth(), 1e-6, series.getName());
+        }
+    }
+
+    @Test
     void paletteIsTheEightOkabeItoColoursCycling() {
         assertEquals(8, HouseStyle.paletteSize());
         assertEquals(0x0072B2, HouseStyle.color(0).getRGB() & 0xFFFFFF);
@@ -83,13 +95,26 @@ class XYPlotTest {
     }
 
     @Test
-    void logAxesAreSetAndLabelMinorTicksOnlyOverFewDecades() {
-        XYChart narrow = Plot.lines("t").logX().logY().series("a", range(50), range(50)).build();
+    void logAxesAreSetAndLabelMinorTicksOnlyWithinOneDecade() {
+        XYChart narrow = Plot.lines("t").logX().logY().series("a", range(9), range(9)).build();
         assertTrue(narrow.getStyler().isXAxisLogarithmic());
         assertTrue(narrow.getStyler().isYAxisLogarithmic());
         assertFalse(narrow.getStyler().isYAxisLogarithmicDecadeOnly());
+        assertEquals(null, narrow.getStyler().getXAxisMin(), "a narrow axis keeps the data range");
         XYChart wide = Plot.lines("t").logX().series("a", new double[] {1, 1e5}, new double[] {1, 2}).build();
         assertTrue(wide.getStyler().isXAxisLogarithmicDecadeOnly());
+    }
+
+    @Test
+    void aLogAxisOverMoreThanADecadeSpansWholeDecadesUnlessItsRangeIsFixed() {
+        double[] steps = {2160, 24000, 72000};
+        XYChart chart = Plot.lines("t").logX().series("loss", steps, new double[] {3.7, 3.0, 2.9}).build();
+        assertTrue(chart.getStyler().isXAxisLogarithmicDecadeOnly());
+        assertEquals(1e3, chart.getStyler().getXAxisMin(), 1e-9);
+        assertEquals(1e5, chart.getStyler().getXAxisMax(), 1e-6);
+        XYChart fixed = Plot.lines("t").logX().xRange(2000, 80000).series("loss", steps, new double[] {3.7, 3.0, 2.9}).build();
+        assertEquals(2000.0, fixed.getStyler().getXAxisMin());
+        assertEquals(80000.0, fixed.getStyler().getXAxisMax());
     }
 
     @Test
@@ -127,6 +152,7 @@ class XYPlotTest {
         assertEquals(HouseStyle.color(1), next.getLineColor(), "a shared colour does not use up a palette colour");
         assertTrue(law.getLineStyle().getDashArray() != null && law.getLineStyle().getDashArray().length == 2);
         assertEquals(data.getLineWidth(), law.getLineStyle().getLineWidth(), "dashes keep the house line width");
+        assertTrue(law.isSmooth(), "drawn as one path, so the dash pattern runs on across a dense series");
         assertFalse(law.isShowInLegend());
         assertTrue(chart.getStyler().isLegendVisible(), "two series are still listed");
         assertEquals(HouseStyle.WIDTH, Figures.show(chart).getWidth(), "the styled chart renders");
