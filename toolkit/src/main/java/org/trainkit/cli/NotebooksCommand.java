@@ -1,5 +1,6 @@
 package org.trainkit.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Parameters;
  * {@code trainkit notebooks NOTEBOOK...}: executes notebooks headless through the trainkit kernel,
  * saving each executed notebook (in place by default), with a progress line per notebook and the
  * total time. Exits 1 when any notebook fails: a cell raised, it shows no figure, it has no check
- * cells.
+ * cells; exits 2, before running anything, when an argument is not an existing {@code .ipynb} file.
  */
 @Command(name = "notebooks", mixinStandardHelpOptions = true,
         description = "Execute notebooks headless through the trainkit kernel and check their outputs.")
@@ -29,6 +30,12 @@ public final class NotebooksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (Path notebook : notebooks) {
+            if (!notebook.toString().endsWith(".ipynb") || !Files.isRegularFile(notebook)) {
+                System.err.println("trainkit notebooks: " + notebook + ": not a notebook file (expected an existing .ipynb file)");
+                return 2;
+            }
+        }
         NotebookRunner runner = NotebookRunner.trainkit();
         long start = System.nanoTime();
         int failed = 0;
