@@ -71,6 +71,14 @@ final class Check {
         return value;
     }
 
+    /** A multiplicative decay factor in (0, 1]. */
+    static double factor(String kind, String key, double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw error(kind, key, "in (0, 1]", text(value));
+        }
+        return value;
+    }
+
     static String text(double value) {
         return Double.isFinite(value) ? Numbers.format(value) : Double.toString(value);
     }

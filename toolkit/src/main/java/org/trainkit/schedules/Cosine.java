@@ -29,11 +29,7 @@ public record Cosine(double peak, double finalLr, int warmup, int total) impleme
     @Override
     public double lr(int step) {
         Objects.checkIndex(step, total);
-        if (step < warmup) {
-            return peak * step / warmup;
-        }
-        double s = (double) (step - warmup) / (total - warmup);
-        return Cooldown.COSINE.at(s, peak, finalLr);
+        return Phases.warmupHoldDecay(step, peak, warmup, warmup, total, Cooldown.COSINE, finalLr);
     }
 
     @Override

@@ -20,9 +20,7 @@ public record ExponentialDecay(double peak, int warmup, int total, double factor
     public ExponentialDecay {
         Check.positive(NAME, "peak", peak);
         Check.warmup(NAME, warmup, total);
-        if (!(factor > 0 && factor <= 1)) {
-            throw Check.error(NAME, "factor", "in (0, 1]", Check.text(factor));
-        }
+        Check.factor(NAME, "factor", factor);
         Check.steps(NAME, "every", every, 1);
     }
 
@@ -30,7 +28,7 @@ public record ExponentialDecay(double peak, int warmup, int total, double factor
     public double lr(int step) {
         Objects.checkIndex(step, total);
         if (step < warmup) {
-            return peak * step / warmup;
+            return Phases.warmup(step, peak, warmup);
         }
         return peak * Math.pow(factor, (double) (step - warmup) / every);
     }

@@ -50,7 +50,7 @@ public record Infinite(double peak, double constant, double finalLr, int warmup,
     public double lr(int step) {
         Objects.checkIndex(step, total);
         if (step < warmup) {
-            return peak * step / warmup;
+            return Phases.warmup(step, peak, warmup);
         }
         if (step < warmup + cooldown) {
             return Cooldown.COSINE.at((double) (step - warmup) / cooldown, peak, constant);

@@ -27,7 +27,7 @@ public record InverseSqrt(double peak, int warmup, int total, int timescale) imp
     public double lr(int step) {
         Objects.checkIndex(step, total);
         if (step < warmup) {
-            return peak * step / warmup;
+            return Phases.warmup(step, peak, warmup);
         }
         return peak * Math.sqrt((double) timescale / (step - warmup + timescale));
     }

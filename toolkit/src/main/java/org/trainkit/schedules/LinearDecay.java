@@ -27,11 +27,7 @@ public record LinearDecay(double peak, double finalLr, int warmup, int total) im
     @Override
     public double lr(int step) {
         Objects.checkIndex(step, total);
-        if (step < warmup) {
-            return peak * step / warmup;
-        }
-        double s = (double) (step - warmup) / (total - warmup);
-        return Cooldown.LINEAR.at(s, peak, finalLr);
+        return Phases.warmupHoldDecay(step, peak, warmup, warmup, total, Cooldown.LINEAR, finalLr);
     }
 
     @Override

@@ -22,16 +22,14 @@ public record StepDecay(double peak, int warmup, int total, int every, double fa
         Check.positive(NAME, "peak", peak);
         Check.warmup(NAME, warmup, total);
         Check.steps(NAME, "every", every, 1);
-        if (!(factor > 0 && factor <= 1)) {
-            throw Check.error(NAME, "factor", "in (0, 1]", Check.text(factor));
-        }
+        Check.factor(NAME, "factor", factor);
     }
 
     @Override
     public double lr(int step) {
         Objects.checkIndex(step, total);
         if (step < warmup) {
-            return peak * step / warmup;
+            return Phases.warmup(step, peak, warmup);
         }
         return peak * Math.pow(factor, (step - warmup) / every);
     }

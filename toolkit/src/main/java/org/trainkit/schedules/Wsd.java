@@ -39,14 +39,7 @@ public record Wsd(double peak, double finalLr, int warmup, int total, CooldownSt
     @Override
     public double lr(int step) {
         Objects.checkIndex(step, total);
-        if (step < warmup) {
-            return peak * step / warmup;
-        }
-        double d = cooldownStart.start(total);
-        if (step < d) {
-            return peak;
-        }
-        return shape.at((step - d) / (total - d), peak, finalLr);
+        return Phases.warmupHoldDecay(step, peak, warmup, cooldownStart.start(total), total, shape, finalLr);
     }
 
     @Override

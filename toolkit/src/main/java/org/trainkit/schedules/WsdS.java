@@ -33,7 +33,7 @@ public record WsdS(double peak, double finalLr, int warmup, int total, CooldownS
     public double lr(int step) {
         Objects.checkIndex(step, total);
         if (step < warmup) {
-            return peak * step / warmup;
+            return Phases.warmup(step, peak, warmup);
         }
         double d = cooldownStart.start(total);
         if (step < d) {

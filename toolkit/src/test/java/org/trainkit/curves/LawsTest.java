@@ -16,7 +16,7 @@ class LawsTest {
 
     /** The multi-power law straight from its formula, pair by pair. */
     static double[] exactMultiPower(MultiPowerLaw law, double[] lr, int[] steps) {
-        double[] s1 = RandomSchedules.prefixSums(lr);
+        double[] s1 = CurveModel.forwardArea(lr);
         double[] h = ExactLossDrop.evaluate(lr, s1, steps, law.c(), law.beta(), law.gamma())[0];
         double[] loss = new double[steps.length];
         for (int i = 0; i < steps.length; i++) {

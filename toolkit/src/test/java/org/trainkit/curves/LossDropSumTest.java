@@ -22,7 +22,7 @@ class LossDropSumTest {
         for (int trial = 0; trial < 60; trial++) {
             int total = random.nextInt(200, 4000);
             double[] lr = RandomSchedules.next(random, total);
-            double[] s1 = RandomSchedules.prefixSums(lr);
+            double[] s1 = CurveModel.forwardArea(lr);
             int[] queries = IntStream.iterate(random.nextInt(1, 20), q -> q < total, q -> q + random.nextInt(1, 90))
                     .toArray();
             double c = Math.exp(random.nextDouble(Math.log(0.05), Math.log(50)));

@@ -40,13 +40,4 @@ final class RandomSchedules {
         return lr;
     }
 
-    static double[] prefixSums(double[] lr) {
-        double[] s1 = new double[lr.length];
-        double sum = 0;
-        for (int t = 0; t < lr.length; t++) {
-            sum += lr[t];
-            s1[t] = sum;
-        }
-        return s1;
-    }
 }

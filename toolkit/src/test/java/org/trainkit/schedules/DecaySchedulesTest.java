@@ -3,21 +3,14 @@ package org.trainkit.schedules;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trainkit.schedules.ScheduleAssert.close;
+import static org.trainkit.schedules.ScheduleAssert.parse;
 
 import org.junit.jupiter.api.Test;
 
 /** Constant, cosine, linear (D2Z), WSD with every cooldown shape, WSD-S and the infinite schedule. */
 class DecaySchedulesTest {
 
-    private static final double EPS = 1e-15;
-
-    private static Schedule parse(String text) {
-        return Schedules.parse(text);
-    }
-
-    private static void close(double expected, double actual) {
-        assertEquals(expected, actual, EPS * Math.max(Math.abs(expected), 1e-300));
-    }
 
     @Test
     void warmupIsLinearFromZeroToThePeak() {

@@ -3,6 +3,8 @@ package org.trainkit.schedules;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trainkit.schedules.ScheduleAssert.close;
+import static org.trainkit.schedules.ScheduleAssert.parse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,15 +12,6 @@ import org.junit.jupiter.api.Test;
 /** Cyclical, one-cycle, inverse square root, step, exponential and piecewise schedules. */
 class OtherSchedulesTest {
 
-    private static final double EPS = 1e-15;
-
-    private static Schedule parse(String text) {
-        return Schedules.parse(text);
-    }
-
-    private static void close(double expected, double actual) {
-        assertEquals(expected, actual, EPS * Math.max(Math.abs(expected), 1e-300));
-    }
 
     @Test
     void triangularRisesToMaxInHalfAPeriodAndFallsBack() {
