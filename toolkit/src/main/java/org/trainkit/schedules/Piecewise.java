@@ -57,7 +57,7 @@ public record Piecewise(int warmup, int total, List<Knot> points, Interpolation 
     @Override
     public double lr(int step) {
         Objects.checkIndex(step, total);
-        return step < warmup ? level(warmup) * step / warmup : level(step);
+        return step < warmup ? Phases.warmup(step, level(warmup), warmup) : level(step);
     }
 
     private double level(int step) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trainkit.schedules.Schedules;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -157,7 +158,7 @@ class LossCurvesTest {
     @Test
     void withScheduleDropsLoggedStepsBeyondTheSchedule() {
         LossCurve curve = LossCurve.of("c", new int[] {1, 5, 9}, new double[] {3, 2, 1}, new double[10]);
-        LossCurve shorter = curve.withSchedule(new PublishedSchedules.ArraySchedule(new double[] {0, 1, 1, 1, 1, 1, 1}));
+        LossCurve shorter = curve.withSchedule(Schedules.of(new double[] {0, 1, 1, 1, 1, 1, 1}));
         assertArrayEquals(new int[] {1, 5}, shorter.steps());
         assertEquals(7, shorter.totalSteps());
         assertArrayEquals(new int[] {5, 9}, curve.from(2).steps());

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.trainkit.schedules.Schedule;
+import org.trainkit.schedules.Schedules;
 
 /**
  * The learning-rate schedules of the multi-power-law data (Luo et al. 2025) as described in
@@ -56,7 +57,7 @@ final class PublishedSchedules {
         for (int t = 0; t < WARMUP; t++) {
             lr[t] = PEAK * t / (WARMUP - 1);
         }
-        return new ArraySchedule(lr);
+        return Schedules.of(lr);
     }
 
     private static double decay(int t) {
@@ -70,18 +71,5 @@ final class PublishedSchedules {
 
     static List<LossCurve> curves(String model, List<String> names) {
         return names.stream().map(n -> curve(model, n)).toList();
-    }
-
-    /** A schedule given by its per-step array. */
-    record ArraySchedule(double[] rates) implements Schedule {
-        @Override
-        public double lr(int step) {
-            return rates[step];
-        }
-
-        @Override
-        public int totalSteps() {
-            return rates.length;
-        }
     }
 }

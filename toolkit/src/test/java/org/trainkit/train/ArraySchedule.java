@@ -3,7 +3,10 @@ package org.trainkit.train;
 import java.util.Arrays;
 import org.trainkit.schedules.Schedule;
 
-/** A test schedule given by its per-step rates (the schedules package has the real ones). */
+/**
+ * A schedule that returns whatever rates it is given, unchecked: the tracker tests need negative and
+ * non-finite rates, which every real schedule refuses to hold.
+ */
 record ArraySchedule(double[] rates) implements Schedule {
 
     static ArraySchedule constant(double lr, int steps) {

@@ -19,12 +19,13 @@ import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trainkit.schedules.Schedules;
 
 class ScheduleTrackerTest {
 
     @Test
     void updateNumberNUsesTheRateOfStepNMinusOne() {
-        ScheduleTracker tracker = new ScheduleTracker(new ArraySchedule(new double[] {0.0, 0.5, 0.25}));
+        ScheduleTracker tracker = new ScheduleTracker(Schedules.of(new double[] {0.0, 0.5, 0.25}));
         assertEquals(0.0f, tracker.getNewValue(1));
         assertEquals(0.5f, tracker.getNewValue(2));
         assertEquals(0.25f, tracker.getNewValue(3));
@@ -33,7 +34,7 @@ class ScheduleTrackerTest {
 
     @Test
     void askingOutsideTheScheduleIsAnError() {
-        ScheduleTracker tracker = new ScheduleTracker(ArraySchedule.constant(1e-3, 4));
+        ScheduleTracker tracker = new ScheduleTracker(Schedules.constant(1e-3, 0, 4));
         IllegalStateException past = assertThrows(IllegalStateException.class, () -> tracker.getNewValue(5));
         assertTrue(past.getMessage().contains("step 4") && past.getMessage().contains("0..3"), past.getMessage());
         assertThrows(IllegalStateException.class, () -> tracker.getNewValue(0));
@@ -59,7 +60,7 @@ class ScheduleTrackerTest {
         try (Model model = Model.newInstance("tracker-test", Device.cpu(), DjlRuntime.ENGINE)) {
             model.setBlock(Linear.builder().setUnits(3).build());
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-                    .optOptimizer(Optimizers.sgd(0).build(new ScheduleTracker(new ArraySchedule(rates))))
+                    .optOptimizer(Optimizers.sgd(0).build(new ScheduleTracker(Schedules.of(rates))))
                     .optDevices(new Device[] {Device.cpu()});
             try (ai.djl.training.Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(8, 5));

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trainkit.data.FashionMnist;
 import org.trainkit.data.LabelledImages;
 import org.trainkit.notebook.Workspace;
+import org.trainkit.schedules.Schedules;
 import tech.tablesaw.api.Table;
 
 class TrainerTest {
@@ -52,7 +53,7 @@ class TrainerTest {
 
     private Trainer realRun(int steps, long seed, String name) {
         assumeTrue(real != null, "Fashion-MNIST is not installed");
-        return Trainer.on(real.train(), smallTest).model(Models.mlp(256)).schedule(ArraySchedule.constant(1e-3, steps))
+        return Trainer.on(real.train(), smallTest).model(Models.mlp(256)).schedule(Schedules.constant(1e-3, 0, steps))
                 .steps(steps).seed(seed).progress(false).logCsv(dir.resolve(name + ".csv"));
     }
 
@@ -79,7 +80,7 @@ class TrainerTest {
         for (int t = 0; t < rates.length; t++) {
             rates[t] = 1e-3 * Math.min(1.0, (t + 1) / 20.0);
         }
-        TrainingResult result = realRun(150, 1, "run").schedule(new ArraySchedule(rates)).train();
+        TrainingResult result = realRun(150, 1, "run").schedule(Schedules.of(rates)).train();
         Table log = result.log();
         assertEquals(150, log.rowCount());
         assertArrayEquals(rates, column(log, "lr"));
@@ -121,7 +122,7 @@ class TrainerTest {
         LabelledImages train = synthetic("synthetic", 64, 1);
         List<SampleLosses> seen = new ArrayList<>();
         TrainingResult result = Trainer.on(train, synthetic("synthetic-test", 20, 2)).model(Models.mlp(16))
-                .optimizer(Optimizers.sgd()).schedule(ArraySchedule.constant(0.1, 12)).batchSize(16).progress(false)
+                .optimizer(Optimizers.sgd()).schedule(Schedules.constant(0.1, 0, 12)).batchSize(16).progress(false)
                 .logCsv(dir.resolve("zero.csv")).weighting(batch -> {
                     seen.add(batch);
                     return new double[batch.size()];
@@ -162,7 +163,7 @@ class TrainerTest {
     @Test
     void badWeightsAreClearErrors() {
         Trainer trainer = Trainer.on(synthetic("s", 32, 1), synthetic("t", 10, 2)).model(Models.mlp(8))
-                .schedule(ArraySchedule.constant(0.01, 4)).batchSize(8).progress(false).logCsv(dir.resolve("w.csv"));
+                .schedule(Schedules.constant(0.01, 0, 4)).batchSize(8).progress(false).logCsv(dir.resolve("w.csv"));
         IllegalStateException length = assertThrows(IllegalStateException.class,
                 () -> trainer.weighting(batch -> new double[3]).train());
         assertTrue(length.getMessage().contains("3 weights at step 0; expected 8"), length.getMessage());
@@ -180,15 +181,15 @@ class TrainerTest {
         LabelledImages train = synthetic("s", 32, 1);
         LabelledImages test = synthetic("t", 10, 2);
         assertTrue(assertThrows(IllegalStateException.class,
-                () -> Trainer.on(train, test).schedule(ArraySchedule.constant(0.1, 4)).train()).getMessage().contains("no model"));
+                () -> Trainer.on(train, test).schedule(Schedules.constant(0.1, 0, 4)).train()).getMessage().contains("no model"));
         assertTrue(assertThrows(IllegalStateException.class,
                 () -> Trainer.on(train, test).model(Models.mlp(4)).train()).getMessage().contains("no learning-rate schedule"));
         IllegalStateException shortSchedule = assertThrows(IllegalStateException.class, () -> Trainer.on(train, test)
-                .model(Models.mlp(4)).schedule(ArraySchedule.constant(0.1, 5)).batchSize(8).epochs(2).train());
+                .model(Models.mlp(4)).schedule(Schedules.constant(0.1, 0, 5)).batchSize(8).epochs(2).train());
         assertTrue(shortSchedule.getMessage().contains("covers 5 steps but the run has 8 (2 epoch(s) of 4 batches of 8)"),
                 shortSchedule.getMessage());
         assertThrows(IllegalStateException.class, () -> Trainer.on(train, test).model(Models.mlp(4))
-                .schedule(ArraySchedule.constant(0.1, 50)).epochs(1).steps(3).train());
+                .schedule(Schedules.constant(0.1, 0, 50)).epochs(1).steps(3).train());
         assertThrows(IllegalArgumentException.class, () -> Trainer.on(train, test).batchSize(33));
         assertThrows(IllegalArgumentException.class, () -> Trainer.on(train, test).batchSize(0));
         assertThrows(IllegalArgumentException.class, () -> Trainer.on(train, test).name("a/b"));
@@ -207,7 +208,7 @@ class TrainerTest {
         LabelledImages test = synthetic("t", 20, 2);
         for (OptimizerSpec optimizer : List.of(Optimizers.sgd(), Optimizers.adamW(0.01), Optimizers.adam())) {
             TrainingResult result = Trainer.on(train, test).model(Models.cnn()).optimizer(optimizer)
-                    .schedule(ArraySchedule.constant(1e-3, 4)).batchSize(16).epochs(1).progress(false)
+                    .schedule(Schedules.constant(1e-3, 0, 4)).batchSize(16).epochs(1).progress(false)
                     .logCsv(dir.resolve("cnn.csv")).train();
             assertEquals(4, result.steps());
             assertTrue(Arrays.stream(column(result.log(), "loss")).allMatch(Double::isFinite), optimizer.toString());
@@ -222,7 +223,7 @@ class TrainerTest {
         System.setProperty(Workspace.RESULTS, dir.toString());
         try {
             TrainingResult result = Trainer.on(synthetic("s", 32, 1), synthetic("t", 10, 2)).model(Models.mlp(4))
-                    .schedule(ArraySchedule.constant(0.01, 2)).batchSize(16).seed(5).progress(false).train();
+                    .schedule(Schedules.constant(0.01, 0, 2)).batchSize(16).seed(5).progress(false).train();
             assertEquals("mlp-4-adam-bs16-seed5", result.name());
             assertEquals(dir.resolve("runs").resolve("mlp-4-adam-bs16-seed5.csv"), result.logCsv());
             assertTrue(Files.isRegularFile(result.logCsv()));
