@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trainkit.core.Interval;
+import org.trainkit.core.Stats;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -53,12 +55,7 @@ public final class BootstrapResult {
 
     /** The central percentile interval of one parameter at this level, e.g. 0.9. */
     public Interval interval(String name, double level) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("level must be in (0, 1): " + level);
-        }
-        double[] sorted = samples(name);
-        Arrays.sort(sorted);
-        return new Interval(quantile(sorted, (1 - level) / 2), quantile(sorted, (1 + level) / 2));
+        return Stats.percentileInterval(samples(name), level);
     }
 
     /** The 95% intervals of all parameters by name. */
@@ -80,14 +77,11 @@ public final class BootstrapResult {
         for (int p = 0; p < names.size(); p++) {
             String name = names.get(p);
             Interval interval = interval(name);
-            double[] values = samples(name);
-            double mean = Arrays.stream(values).average().orElse(Double.NaN);
-            double variance = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1);
             parameter.append(name);
             value.append(estimate[p]);
             lower.append(interval.lower());
             upper.append(interval.upper());
-            spread.append(Math.sqrt(variance));
+            spread.append(Stats.sd(samples(name)));
         }
         return Table.create("bootstrap", parameter, value, lower, upper, spread);
     }
@@ -98,14 +92,6 @@ public final class BootstrapResult {
             throw new IllegalArgumentException("no parameter " + name + " in " + names);
         }
         return p;
-    }
-
-    /** Linear interpolation between order statistics (type 7 of Hyndman and Fan). */
-    private static double quantile(double[] sorted, double probability) {
-        double position = probability * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(below + 1, sorted.length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.trainkit.core.AtomicFiles;
 
 /**
  * Executes Jupyter notebooks headless through the {@code trainkit} kernel with
@@ -69,11 +70,7 @@ public record NotebookRunner(String kernel, Duration startupTimeout, Duration ce
             if (exit != 0 || !Files.exists(executed)) {
                 throw new NotebookFailure(notebook, attempts, tail(log, 40));
             }
-            Path parent = target.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path staged = Files.createTempFile(parent, ".executed-", ".ipynb");
-            Files.copy(executed, staged, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(target, tmp -> Files.copy(executed, tmp, StandardCopyOption.REPLACE_EXISTING));
             return new Result(ExecutedNotebook.read(target), Duration.ofNanos(System.nanoTime() - start), attempts);
         } finally {
             deleteRecursively(work);

@@ -1,12 +1,9 @@
 package org.trainkit.notebook;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
+import org.trainkit.core.AtomicFiles;
+import org.trainkit.core.Workspace;
 import tech.tablesaw.api.Table;
 
 /**
@@ -37,29 +34,6 @@ public final class ResultTables {
             throw new IllegalArgumentException("result table name '" + name
                     + "' must be a plain file name without extension (letters, digits, '.', '_', '-')");
         }
-        Path file = directory.resolve(name + ".csv");
-        Path tmp = null;
-        try {
-            Files.createDirectories(directory);
-            tmp = Files.createTempFile(directory, "." + name + "-", ".tmp.csv");
-            table.write().csv(tmp.toFile());
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save result table '" + name + "' in " + directory + ": "
-                    + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // Best effort: the write error above, if any, is the one to report.
-                }
-            }
-        }
+        return AtomicFiles.write(directory.resolve(name + ".csv"), tmp -> table.write().csv(tmp.toFile()));
     }
 }

@@ -2,6 +2,7 @@ package org.trainkit.schedules;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.trainkit.core.Stats;
 
 /**
  * Two schedules compared on one metric measured over several seeds (e.g. the final test loss of
@@ -52,10 +53,10 @@ public record SeedComparison(String a, String b, double meanA, double meanB, dou
         Objects.requireNonNull(b, "b");
         check(a, aValues);
         check(b, bValues);
-        double meanA = mean(aValues);
-        double meanB = mean(bValues);
-        double sdA = sd(aValues, meanA);
-        double sdB = sd(bValues, meanB);
+        double meanA = Stats.mean(aValues);
+        double meanB = Stats.mean(bValues);
+        double sdA = Stats.sd(aValues);
+        double sdB = Stats.sd(bValues);
         double threshold = 2 * Math.sqrt(sdA * sdA / aValues.length + sdB * sdB / bValues.length);
         return new SeedComparison(a, b, meanA, meanB, sdA, sdB, sign * (meanA - meanB), threshold);
     }
@@ -98,21 +99,5 @@ public record SeedComparison(String a, String b, double meanA, double meanB, dou
                 throw new IllegalArgumentException("seed comparison: '" + name + "' value " + i + " is " + values[i]);
             }
         }
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
-    }
-
-    private static double sd(double[] values, double mean) {
-        double squares = 0;
-        for (double v : values) {
-            squares += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(squares / (values.length - 1));
     }
 }

@@ -20,8 +20,8 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.trainkit.data.FashionMnist;
 import org.trainkit.data.LabelledImages;
-import org.trainkit.notebook.ProgressBar;
-import org.trainkit.notebook.Workspace;
+import org.trainkit.core.Progress;
+import org.trainkit.core.Workspace;
 import org.trainkit.schedules.Schedule;
 
 /**
@@ -224,7 +224,7 @@ public final class Trainer {
         int[] labels = new int[batchSize];
         long[] labelsLong = new long[batchSize];
         float[] pixelsBuffer = new float[batchSize * pixels];
-        ProgressBar bar = progress ? ProgressBar.start("training " + runName, total) : null;
+        Progress bar = progress ? Progress.start("training " + runName, total) : Progress.silent();
         long start = System.nanoTime();
         try {
             for (int step = 0; step < total; step++) {
@@ -257,14 +257,10 @@ public final class Trainer {
                 }
                 double lr = schedule.lr(step);
                 log.add(step, lr, loss, gradNorm);
-                if (bar != null) {
-                    bar.advance(String.format(Locale.ROOT, "loss %.4f, lr %.3g", loss, lr));
-                }
+                bar.advance(String.format(Locale.ROOT, "loss %.4f, lr %.3g", loss, lr));
             }
         } finally {
-            if (bar != null) {
-                bar.close();
-            }
+            bar.close();
         }
         return (System.nanoTime() - start) / 1e9;
     }

@@ -1,12 +1,8 @@
 package org.trainkit.train;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import org.trainkit.core.AtomicFiles;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -57,27 +53,6 @@ final class TrainingLog {
      * temporary file in the same directory that is moved into place.
      */
     void writeCsv(Path file, String name) {
-        Path directory = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(directory);
-            tmp = Files.createTempFile(directory, "." + file.getFileName() + "-", ".tmp");
-            table(name).write().csv(tmp.toFile());
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the training log " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // Best effort: the write error above, if any, is the one to report.
-                }
-            }
-        }
+        AtomicFiles.write(file, tmp -> table(name).write().csv(tmp.toFile()));
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.trainkit.core.Interval;
 import org.junit.jupiter.api.Test;
 
 class FitTest {

@@ -20,7 +20,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
-import org.trainkit.notebook.Workspace;
+import org.trainkit.core.Workspace;
 
 class FiguresTest {
 

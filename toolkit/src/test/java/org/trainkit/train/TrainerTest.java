@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trainkit.data.FashionMnist;
 import org.trainkit.data.LabelledImages;
-import org.trainkit.notebook.Workspace;
+import org.trainkit.core.Workspace;
 import org.trainkit.schedules.Schedules;
 import tech.tablesaw.api.Table;
 

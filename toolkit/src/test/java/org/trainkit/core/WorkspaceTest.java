@@ -1,4 +1,4 @@
-package org.trainkit.notebook;
+package org.trainkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,7 +1,6 @@
-package org.trainkit.notebook;
+package org.trainkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,20 +99,5 @@ class ProgressBarTest {
         String second = lines[2].substring(0, lines[2].length() - System.lineSeparator().length());
         assertEquals(lines[1].length(), second.length(), "the shorter line is padded over the longer one");
         assertTrue(second.startsWith("a [##############################] 100%"));
-    }
-
-    @Test
-    void htmlEscapesTextAndCarriesTheProgressElement() {
-        String html = new ProgressBar.Snapshot("<b>", 3, 4, 1, "a & b").html();
-        assertTrue(html.contains("&lt;b&gt;"));
-        assertTrue(html.contains("a &amp; b"));
-        assertTrue(html.contains("<progress") && html.contains("value=\"3\"") && html.contains("max=\"4\""));
-        assertFalse(html.contains("<b>"));
-    }
-
-    @Test
-    void testsDoNotRunInsideTheKernel() {
-        assertFalse(Kernel.active());
-        assertThrows(IllegalStateException.class, () -> Kernel.display("text/html", "x"));
     }
 }

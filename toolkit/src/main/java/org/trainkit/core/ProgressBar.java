@@ -1,12 +1,13 @@
-package org.trainkit.notebook;
+package org.trainkit.core;
 
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Progress of long work, shown where the work runs: in a notebook, an HTML bar under the cell that
- * is updated in place; elsewhere, a single line on standard error rewritten with a carriage
+ * The {@link Progress} of long work drawn as a bar, wherever the work runs: through the first
+ * active {@link ProgressDisplay} found on the class path (inside a notebook, the notebook package's
+ * HTML bar updated in place), else as a single line on standard error rewritten with a carriage
  * return. Redraws are throttled to at most one every {@value #MIN_INTERVAL_MILLIS} ms (the first
  * and the final state are always shown).
  *
@@ -18,7 +19,7 @@ import java.util.function.LongSupplier;
  *     for (int t = 0; t < steps; t++) { ...; bar.advance("loss 0.53"); }
  * }}</pre>
  */
-public final class ProgressBar implements AutoCloseable {
+public final class ProgressBar implements Progress {
 
     /** The shortest time between two redraws, in milliseconds. */
     public static final long MIN_INTERVAL_MILLIS = 200;
@@ -49,25 +50,21 @@ public final class ProgressBar implements AutoCloseable {
 
     /** A bar for {@code total} units of work, shown in the notebook if there is one, else on stderr. */
     public static ProgressBar start(String label, int total) {
-        Sink sink = Kernel.active() ? new NotebookSink() : new TerminalSink(System.err);
+        Sink sink = ProgressDisplay.active().map(ProgressDisplay::sink).orElseGet(() -> new TerminalSink(System.err));
         ProgressBar bar = new ProgressBar(label, total, sink, System::nanoTime);
         bar.draw(true);
         return bar;
     }
 
-    /** Marks one more unit done and sets the status text shown after the bar. */
-    public void advance(String status) {
-        set(done + 1, status);
-    }
-
     /** Sets the number of units done (clamped to {@code [0, total]}) and the status text. */
+    @Override
     public void set(int done, String status) {
         this.done = Math.max(0, Math.min(total, done));
         this.status = status == null ? "" : status;
         draw(false);
     }
 
-    /** The number of units done so far. */
+    @Override
     public int done() {
         return done;
     }
@@ -93,15 +90,24 @@ public final class ProgressBar implements AutoCloseable {
         sink.show(new Snapshot(label, done, total, (now - startNanos) / 1e9, status));
     }
 
-    /** One state of the bar. */
-    record Snapshot(String label, int done, int total, double elapsedSeconds, String status) {
+    /**
+     * One state of the bar.
+     *
+     * @param label what the work is
+     * @param done units done
+     * @param total units in all
+     * @param elapsedSeconds time since the bar started
+     * @param status the status text shown after the bar (never null)
+     */
+    public record Snapshot(String label, int done, int total, double elapsedSeconds, String status) {
 
-        double fraction() {
+        /** The fraction done, 1 for an empty total. */
+        public double fraction() {
             return total == 0 ? 1.0 : (double) done / total;
         }
 
         /** "label [#####-----]  50%  5/10  0:03 elapsed, 0:03 left  status". */
-        String text() {
+        public String text() {
             int filled = (int) Math.round(fraction() * BAR_WIDTH);
             StringBuilder line = new StringBuilder(label).append(" [");
             line.append("#".repeat(filled)).append("-".repeat(BAR_WIDTH - filled)).append("] ");
@@ -113,15 +119,9 @@ public final class ProgressBar implements AutoCloseable {
             return line.toString();
         }
 
-        String html() {
-            return "<div style=\"font-family:monospace;font-size:90%\">" + escape(label)
-                    + " <progress style=\"width:16em;vertical-align:middle\" value=\"" + done + "\" max=\""
-                    + Math.max(total, 1) + "\"></progress> "
-                    + String.format(Locale.ROOT, "%d%% %d/%d %s", Math.round(fraction() * 100), done, total, timing())
-                    + (status.isEmpty() ? "" : " &middot; " + escape(status)) + "</div>";
-        }
 
-        private String timing() {
+        /** "0:03 elapsed, 0:03 left" (the time left only while the work is under way). */
+        public String timing() {
             String text = clock(elapsedSeconds) + " elapsed";
             if (done > 0 && done < total) {
                 text += ", " + clock(elapsedSeconds * (total - done) / done) + " left";
@@ -133,16 +133,14 @@ public final class ProgressBar implements AutoCloseable {
             long s = Math.round(seconds);
             return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
         }
-
-        private static String escape(String text) {
-            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        }
     }
 
-    /** Where a bar is drawn. */
-    interface Sink {
+    /** Where a bar is drawn: a terminal line, a notebook output. */
+    public interface Sink {
+        /** Draws {@code snapshot}, replacing what was drawn before. */
         void show(Snapshot snapshot);
 
+        /** Called once when the bar is closed, after the final state was shown. */
         void finish();
     }
 
@@ -167,25 +165,6 @@ public final class ProgressBar implements AutoCloseable {
         public void finish() {
             out.println();
             out.flush();
-        }
-    }
-
-    /** An HTML bar in the notebook cell, replaced through its display id. */
-    static final class NotebookSink implements Sink {
-        private String displayId;
-
-        @Override
-        public void show(Snapshot snapshot) {
-            if (displayId == null) {
-                displayId = Kernel.display("text/html", snapshot.html());
-            } else {
-                Kernel.updateDisplay(displayId, "text/html", snapshot.html());
-            }
-        }
-
-        @Override
-        public void finish() {
-            // The last state stays in the cell's output.
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.trainkit.curves;
+package org.trainkit.core;
 
 /**
  * A confidence interval {@code [lower, upper]} for one parameter.

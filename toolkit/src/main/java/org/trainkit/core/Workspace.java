@@ -1,4 +1,4 @@
-package org.trainkit.notebook;
+package org.trainkit.core;
 
 import java.nio.file.Path;
 import java.util.Objects;
