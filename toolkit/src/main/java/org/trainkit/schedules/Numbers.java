@@ -10,13 +10,13 @@ import java.math.RoundingMode;
  * the JDK 17 {@code Double.toString} is not always the shortest form and prints {@code 3.0E-4};
  * no dependency we use offers a shortest round-trip formatter.
  */
-final class Numbers {
+public final class Numbers {
 
     private Numbers() {
     }
 
     /** The shortest round-trip text of a finite double. */
-    static String format(double value) {
+    public static String format(double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("not a finite number: " + value);
         }

@@ -1,4 +1,5 @@
 /**
+
  * Learning-rate schedules as immutable values, their compact text form, and their comparison by
  * the convex-theory bound, by a fitted loss-curve law and by training runs.
  *
@@ -28,3 +29,9 @@
  * between schedules against the spread over seeds.
  */
 package org.trainkit.schedules;
+
+import org.trainkit.compare.CooldownSearch;
+import org.trainkit.compare.PredictedLosses;
+import org.trainkit.compare.ScheduleExplorer;
+import org.trainkit.compare.ScheduleOptimizer;
+import org.trainkit.compare.SeedComparison;

@@ -1,4 +1,4 @@
-package org.trainkit.schedules;
+package org.trainkit.compare;
 
 import org.trainkit.curves.MultiPowerLaw;
 

@@ -1,4 +1,4 @@
-package org.trainkit.schedules;
+package org.trainkit.compare;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.trainkit.curves.Law;
+import org.trainkit.schedules.ConvexBound;
+import org.trainkit.schedules.Schedule;
+import org.trainkit.schedules.ScheduleSet;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

@@ -1,4 +1,4 @@
-package org.trainkit.schedules;
+package org.trainkit.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trainkit.curves.Law;
+import org.trainkit.schedules.Cooldown;
+import org.trainkit.schedules.Piecewise;
+import org.trainkit.schedules.Schedule;
+import org.trainkit.schedules.Schedules;
+import org.trainkit.schedules.SpecException;
 
 /** Schedules optimised under the published 100M multi-power law (a shorter run than the paper's, for speed). */
 class ScheduleOptimizerTest {

@@ -1,4 +1,4 @@
-package org.trainkit.schedules;
+package org.trainkit.compare;
 
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +11,9 @@ import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.trainkit.curves.Law;
+import org.trainkit.schedules.Cooldown;
+import org.trainkit.schedules.Schedule;
+import org.trainkit.schedules.Schedules;
 
 /**
  * Finds a learning-rate schedule that a fitted law (the multi-power law, MPL) predicts to reach a

@@ -1,4 +1,4 @@
-package org.trainkit.schedules;
+package org.trainkit.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trainkit.curves.Law;
+import org.trainkit.schedules.Cooldown;
+import org.trainkit.schedules.Schedules;
+import org.trainkit.schedules.Wsd;
 import tech.tablesaw.api.Table;
 
 /** The precomputed explorer grid, its JSON and its self-contained page. */

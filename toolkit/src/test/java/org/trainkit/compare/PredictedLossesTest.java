@@ -1,4 +1,4 @@
-package org.trainkit.schedules;
+package org.trainkit.compare;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trainkit.curves.Law;
+import org.trainkit.schedules.ConvexBound;
+import org.trainkit.schedules.ScheduleSet;
 import tech.tablesaw.api.Table;
 
 /** Predicted final losses and curves under the published 100M multi-power law, with the convex bound beside. */

@@ -1,4 +1,4 @@
-package org.trainkit.schedules;
+package org.trainkit.compare;
 
 /**
  * The HTML and script of the schedule explorer ({@link ExplorerGrid#html()}): three range sliders

@@ -1,4 +1,4 @@
-package org.trainkit.schedules;
+package org.trainkit.compare;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import org.trainkit.curves.Law;
+import org.trainkit.schedules.Cooldown;
+import org.trainkit.schedules.Numbers;
+import org.trainkit.schedules.Schedule;
+import org.trainkit.schedules.Schedules;
+import org.trainkit.schedules.SpecException;
+import org.trainkit.schedules.Wsd;
 
 /**
  * Precomputes what a fitted law predicts for a grid of WSD schedules (peak x warmup x cooldown

@@ -1,4 +1,4 @@
-package org.trainkit.schedules;
+package org.trainkit.compare;
 
 /**
  * The convex-theory bound put on a loss scale, {@code loss ~ c + m * B} (Schaipp et al., arXiv

@@ -1,7 +1,10 @@
-package org.trainkit.schedules;
+package org.trainkit.compare;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.trainkit.schedules.Cooldown;
+import org.trainkit.schedules.CooldownStart;
+import org.trainkit.schedules.Wsd;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 

@@ -1,7 +1,9 @@
-package org.trainkit.schedules;
+package org.trainkit.compare;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.trainkit.schedules.Piecewise;
+import org.trainkit.schedules.Schedule;
 
 /**
  * The outcome of a {@link ScheduleOptimizer}: the schedule with the lowest predicted final loss

@@ -1,7 +1,11 @@
-package org.trainkit.schedules;
+package org.trainkit.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.trainkit.schedules.Interpolation;
+import org.trainkit.schedules.Knot;
+import org.trainkit.schedules.Piecewise;
+import org.trainkit.schedules.Schedule;
 
 /**
  * The search space of {@link ScheduleOptimizer}: after a linear warmup to a fixed peak, a
@@ -19,8 +23,13 @@ final class DecayKnots {
     private final int[] positions;
 
     DecayKnots(double peak, int warmup, int total, int knots) {
-        Check.positive("optimised", "peak", peak);
-        Check.warmup("optimised", warmup, total);
+        if (!(peak > 0 && Double.isFinite(peak))) {
+            throw new IllegalArgumentException("schedule optimizer: peak must be a finite number > 0, got " + peak);
+        }
+        if (warmup < 0 || warmup >= total) {
+            throw new IllegalArgumentException("schedule optimizer: warmup must be in [0, total) = [0, " + total
+                    + "), got " + warmup);
+        }
         if (knots < 2 || knots > total - 1 - warmup) {
             throw new IllegalArgumentException("schedule optimizer: knots must be in [2, total - 1 - warmup] = [2, "
                     + (total - 1 - warmup) + "], got " + knots);

@@ -1,4 +1,4 @@
-package org.trainkit.schedules;
+package org.trainkit.compare;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -9,6 +9,10 @@ import org.hipparchus.optim.univariate.SearchInterval;
 import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
 import org.hipparchus.optim.univariate.UnivariatePointValuePair;
 import org.trainkit.curves.Law;
+import org.trainkit.schedules.Cooldown;
+import org.trainkit.schedules.CooldownStart;
+import org.trainkit.schedules.Schedules;
+import org.trainkit.schedules.Wsd;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;

@@ -1,4 +1,4 @@
-package org.trainkit.schedules;
+package org.trainkit.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trainkit.curves.Law;
+import org.trainkit.schedules.Cooldown;
+import org.trainkit.schedules.CooldownStart;
+import org.trainkit.schedules.Schedules;
+import org.trainkit.schedules.Wsd;
 import tech.tablesaw.api.Table;
 
 /** The best WSD cooldown fraction under the published 100M multi-power law. */

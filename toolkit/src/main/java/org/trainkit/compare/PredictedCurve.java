@@ -1,8 +1,9 @@
-package org.trainkit.schedules;
+package org.trainkit.compare;
 
 import java.util.Arrays;
 import java.util.Objects;
 import org.trainkit.curves.Law;
+import org.trainkit.schedules.Schedule;
 
 /**
  * A loss curve predicted by a fitted law (such as the multi-power law of Luo et al., arXiv
