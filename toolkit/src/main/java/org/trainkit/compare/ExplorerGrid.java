@@ -10,6 +10,7 @@ import java.math.MathContext;
 import java.util.Arrays;
 import java.util.List;
 import org.trainkit.schedules.Cooldown;
+import org.trainkit.schedules.Numbers;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -17,7 +18,7 @@ import tech.tablesaw.api.Table;
 /**
  * The values a {@link ScheduleExplorer} computed in advance: for every (peak, warmup, cooldown)
  * of the grid a WSD schedule's rates and predicted loss at the same steps, and for every (peak,
- * warmup) the cosine reference. {@link #json()} serialises them; {@link #html()} wraps them in a
+ * warmup) the cosine reference. {@link #json()} serialises them; {@link #html(String)} wraps them in a
  * self-contained page with sliders. Immutable.
  */
 public final class ExplorerGrid {
@@ -59,6 +60,32 @@ public final class ExplorerGrid {
     /** The number of WSD schedules: peaks x warmups x cooldowns. */
     public int size() {
         return wsd.size();
+    }
+
+    /**
+     * The grid indices the explorer starts at, the middle of each axis (the lower middle for an even
+     * count): {@code [peak, warmup, cooldown]}. The script's sliders start there and the static
+     * picture shows that state.
+     */
+    public int[] initial() {
+        return new int[] {peaks.length / 2, warmups.length / 2, cooldowns.length / 2};
+    }
+
+    /** The initial state in words: "peak 3e-4, warmup 1000 steps, cooldown 25%". */
+    public String initialText() {
+        int[] at = initial();
+        return "peak " + Numbers.format(peaks[at[0]]) + ", warmup " + warmups[at[1]] + " steps, cooldown "
+                + Math.round(100 * cooldowns[at[2]]) + "%";
+    }
+
+    /** The first step of the zoomed loss view (where the stored steps are denser). */
+    public int zoomFrom() {
+        return zoomFrom;
+    }
+
+    /** The chart heading given to the explorer. */
+    public String title() {
+        return title;
     }
 
     /** The WSD curve at these grid indices. */
@@ -121,6 +148,12 @@ public final class ExplorerGrid {
             }
             json.writeEndArray();
             numbers(json, "cooldowns", cooldowns, RATE_DIGITS);
+            int[] at = initial();
+            json.writeObjectFieldStart("initial");
+            json.writeNumberField("peaks", at[0]);
+            json.writeNumberField("warmups", at[1]);
+            json.writeNumberField("cooldowns", at[2]);
+            json.writeEndObject();
             json.writeArrayFieldStart("steps");
             for (int s : steps) {
                 json.writeNumber(s);
@@ -136,13 +169,14 @@ public final class ExplorerGrid {
     }
 
     /**
-     * A self-contained HTML block for a notebook cell ({@code display("text/html", grid.html())}):
-     * sliders for peak, warmup and cooldown fraction redraw the schedule and its predicted loss from
-     * the inline JSON, on two canvases; no network, no external script. Jupyter runs the script only
-     * in a trusted notebook.
+     * A self-contained HTML block for a notebook cell: sliders for peak, warmup and cooldown
+     * fraction redraw the schedule and its predicted loss from the inline JSON, on two canvases; no
+     * network, no external script. Jupyter runs the script only in a trusted notebook; until it
+     * runs, the block shows {@code picturePngBase64} (a PNG of the {@link #initial()} state, drawn by
+     * the caller) and a line saying how to trust the notebook.
      */
-    public String html() {
-        return ExplorerPage.html(json());
+    public String html(String picturePngBase64) {
+        return ExplorerPage.html(json(), picturePngBase64, initialText());
     }
 
     private static void numbers(JsonGenerator json, String field, double[] values, MathContext digits)

@@ -1,11 +1,16 @@
 package org.trainkit.compare;
 
 /**
- * The HTML and script of the schedule explorer ({@link ExplorerGrid#html()}): three range sliders
- * (peak, warmup, cooldown fraction), a zoom box, two canvases (rate and predicted loss against the
- * step) and a line of numbers. The script only looks up precomputed curves in the inline JSON and
- * draws them; it loads nothing. Written by hand because a charting library would have to be
- * inlined into every notebook output to work offline.
+ * The HTML and script of the schedule explorer ({@link ExplorerGrid#html(String)}): three range
+ * sliders (peak, warmup, cooldown fraction), a zoom box, two canvases (rate and predicted loss
+ * against the step) and a line of numbers. The script only looks up precomputed curves in the
+ * inline JSON and draws them; it loads nothing. Written by hand because a charting library would
+ * have to be inlined into every notebook output to work offline.
+ *
+ * <p>Jupyter runs an output's script only in a trusted notebook, and strips scripts and styles
+ * from untrusted ones. So the markup holds only a static picture of the explorer's initial state
+ * and one line saying how to trust the notebook; the script, when it runs, replaces both with the
+ * sliders and canvases. An untrusted notebook shows the picture, never dead sliders.
  */
 final class ExplorerPage {
 
@@ -13,37 +18,48 @@ final class ExplorerPage {
     }
 
     /** The page for this grid JSON (as written by {@link ExplorerGrid#json()}). */
-    static String html(String json) {
+    static String html(String json, String picturePngBase64, String pictureText) {
         String id = "tk-explorer-" + Integer.toHexString(json.hashCode());
         // Inside a script element "</script>" would end it; '<' occurs in JSON only inside strings,
         // where the escape \u003c means the same character.
         String data = json.replace("<", "\\u003c");
-        return TEMPLATE.replace("@ID@", id).replace("@DATA@", data);
+        return TEMPLATE.replace("@ID@", id).replace("@DATA@", data).replace("@PNG@", picturePngBase64)
+                .replace("@ALT@", escape(pictureText));
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static final String TEMPLATE = """
             <div id="@ID@" style="font:13px sans-serif;max-width:940px;color:#222">
-              <div class="tk-title" style="font-weight:bold;margin:4px 0"></div>
-              <div style="display:flex;flex-wrap:wrap;gap:6px 22px;align-items:center;margin:4px 0">
-                <label>peak <input type="range" data-key="peaks" step="1" style="vertical-align:middle"> <b></b></label>
-                <label>warmup <input type="range" data-key="warmups" step="1" style="vertical-align:middle"> <b></b></label>
-                <label>cooldown <input type="range" data-key="cooldowns" step="1" style="vertical-align:middle"> <b></b></label>
-                <label><input type="checkbox" class="tk-zoom" checked> loss: only the last 30% of steps</label>
-              </div>
-              <div style="margin:2px 0 0 64px">
-                <span style="display:inline-block;width:26px;border-top:2.5px solid #1f5fbf;vertical-align:middle"></span>
-                <span class="tk-wsd-name"></span>
-                <span style="display:inline-block;width:26px;border-top:2px dashed #999;vertical-align:middle;margin-left:18px"></span>
-                cosine with the same peak, warmup and final rate
-              </div>
-              <div><canvas class="tk-lr" width="460" height="290"></canvas><canvas class="tk-loss" width="460" height="290"></canvas></div>
-              <div class="tk-out" style="margin-top:4px;line-height:1.5"></div>
+              <img alt="@ALT@" src="data:image/png;base64,@PNG@" width="920">
+              <p>A static picture of the explorer at its initial settings (@ALT@). The sliders need a
+              trusted notebook: choose File &gt; Trust Notebook (or run <code>jupyter trust</code> on the
+              notebook file) and reload.</p>
             </div>
             <script>
             (function () {
               var D = @DATA@;
               var root = document.getElementById("@ID@");
               if (!root) { return; }
+              root.innerHTML = `
+                  <div class="tk-title" style="font-weight:bold;margin:4px 0"></div>
+                  <div style="display:flex;flex-wrap:wrap;gap:6px 22px;align-items:center;margin:4px 0">
+                    <label>peak <input type="range" data-key="peaks" step="1" style="vertical-align:middle"> <b></b></label>
+                    <label>warmup <input type="range" data-key="warmups" step="1" style="vertical-align:middle"> <b></b></label>
+                    <label>cooldown <input type="range" data-key="cooldowns" step="1" style="vertical-align:middle"> <b></b></label>
+                    <label><input type="checkbox" class="tk-zoom" checked> loss: only the last 30% of steps</label>
+                  </div>
+                  <div style="margin:2px 0 0 64px">
+                    <span style="display:inline-block;width:26px;border-top:2.5px solid #1f5fbf;vertical-align:middle"></span>
+                    <span class="tk-wsd-name"></span>
+                    <span style="display:inline-block;width:26px;border-top:2px dashed #999;vertical-align:middle;margin-left:18px"></span>
+                    cosine with the same peak, warmup and final rate
+                  </div>
+                  <div><canvas class="tk-lr" width="460" height="290"></canvas><canvas class="tk-loss" width="460" height="290"></canvas></div>
+                  <div class="tk-out" style="margin-top:4px;line-height:1.5"></div>
+                `;
               root.querySelector(".tk-title").textContent = D.title;
               root.querySelector(".tk-wsd-name").textContent = "WSD, " + ({linear: "linear", sqrt: "1-sqrt", square: "square",
                   cosine: "cosine", exp: "exponential"}[D.shape] || D.shape) + " cooldown";
@@ -146,7 +162,7 @@ final class ExplorerPage {
               }
               sliders.forEach(function (s) {
                 var n = D[s.dataset.key].length;
-                s.min = 0; s.max = n - 1; s.value = Math.floor(n / 2);
+                s.min = 0; s.max = n - 1; s.value = D.initial[s.dataset.key];
                 s.addEventListener("input", redraw);
               });
               zoom.addEventListener("change", redraw);

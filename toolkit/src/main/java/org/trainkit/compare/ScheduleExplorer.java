@@ -21,14 +21,15 @@ import org.trainkit.schedules.Wsd;
  * explorer of notebook 02. For each point of the grid it stores the schedule's rates and the law's
  * predicted loss at about {@code points} steps (half of them spread over the whole run, half over
  * its last 30%, which the page can zoom into), and for each (peak, warmup) the cosine schedule
- * with the same ends as a reference. {@link ExplorerGrid#html()} turns the grid into one
- * self-contained HTML block (inline data and script, no network) with three sliders.
+ * with the same ends as a reference. {@link ExplorerGrid#html(String)} turns the grid into one
+ * self-contained HTML block (inline data and script, no network) with three sliders; in a notebook
+ * the grid as a cell's last expression shows that block with a static picture of its initial state.
  *
  * <pre>{@code
  * ExplorerGrid grid = ScheduleExplorer.under(law).total(24000)
  *         .peaks(1e-4, 2e-4, 3e-4, 4.5e-4, 6e-4).warmups(500, 1000, 2160, 4000)
  *         .cooldowns(0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 0.8).shape(Cooldown.SQRT).build();
- * display("text/html", grid.html());
+ * grid   // the last expression of a notebook cell
  * }</pre>
  *
  * <p>Every schedule ends at {@code finalFraction * peak} (default 0.1, the "10x" decay of the

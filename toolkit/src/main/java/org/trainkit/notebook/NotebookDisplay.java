@@ -13,20 +13,22 @@ import org.rapaio.jupyter.kernel.display.DisplayData;
 import org.rapaio.jupyter.kernel.display.DisplayRenderer;
 import org.rapaio.jupyter.kernel.display.DisplayTransformer;
 import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
+import org.trainkit.compare.ExplorerGrid;
 import org.trainkit.plot.SavedFigure;
 import tech.tablesaw.api.Table;
 
 /**
  * Teaches the rapaio Java kernel to show trainkit's values inline: a Tablesaw {@link Table} as an
- * HTML table, an XChart chart as a PNG image, and a {@link SavedFigure} as its image (with the
- * saved file names as the plain-text alternative). Found by the kernel through
+ * HTML table, an XChart chart as a PNG image, a {@link SavedFigure} as its image (with the
+ * saved file names as the plain-text alternative), and a schedule explorer's {@link ExplorerGrid} as
+ * its page ({@link ExplorerView}). Found by the kernel through
  * {@code META-INF/services}; it is only loaded inside a notebook.
  */
 public final class NotebookDisplay implements DisplayProvider {
 
     @Override
     public List<DisplayRenderer> getDisplayRenderers() {
-        return List.of(new TableRenderer(), new ChartRenderer(), new SavedFigureRenderer());
+        return List.of(new TableRenderer(), new ChartRenderer(), new SavedFigureRenderer(), new ExplorerRenderer());
     }
 
     @Override
@@ -95,7 +97,26 @@ public final class NotebookDisplay implements DisplayProvider {
         }
     }
 
-    private static String png(BufferedImage image) {
+    /** Renders a schedule explorer as its page, with a static picture until its script runs. */
+    private static final class ExplorerRenderer implements DisplayRenderer {
+        @Override
+        public Class<?> rendererClass() {
+            return ExplorerGrid.class;
+        }
+
+        @Override
+        public boolean canRender(String mime) {
+            return wants(mime, "text/html");
+        }
+
+        @Override
+        public DisplayData render(String mime, Object value) {
+            return DisplayData.fromHtml(ExplorerView.html((ExplorerGrid) value));
+        }
+    }
+
+    /** The image as base64 PNG, as Jupyter carries it. */
+    static String png(BufferedImage image) {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", png);

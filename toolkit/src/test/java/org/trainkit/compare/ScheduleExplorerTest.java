@@ -92,9 +92,10 @@ class ScheduleExplorerTest {
     @Test
     void thePageIsSelfContained() {
         ScheduleExplorer titled = EXPLORER.title("a </script> title").points(10);
-        String html = titled.build().html();
+        String html = titled.build().html("iVBORw0KGgo=");
         assertEquals(1, count(html, "<script"));
-        assertFalse(html.contains("src="), "no external script");
+        assertEquals(1, count(html, "src="), "one source, the inline picture");
+        assertTrue(html.contains("src=\"data:image/png;base64,iVBORw0KGgo=\""));
         assertFalse(html.contains("http"), "no network address");
         assertFalse(html.contains("a </script> title"), "the title cannot end the script");
         assertTrue(html.contains("a \\u003c/script> title"));
@@ -102,7 +103,21 @@ class ScheduleExplorerTest {
         assertTrue(id.find());
         assertTrue(html.contains("getElementById(\"" + id.group(1) + "\")"));
         assertEquals(3, count(html, "type=\"range\""));
-        assertEquals(html, titled.build().html(), "deterministic");
+        assertEquals(html, titled.build().html("iVBORw0KGgo="), "deterministic");
+    }
+
+    @Test
+    void withoutItsScriptThePageShowsOnlyThePictureAndHowToTrustTheNotebook() {
+        ExplorerGrid grid = EXPLORER.points(10).build();
+        String html = grid.html("iVBORw0KGgo=");
+        String markup = html.substring(0, html.indexOf("<script"));
+        assertFalse(markup.contains("<input"), "no slider outside the script: an untrusted notebook shows none");
+        assertFalse(markup.contains("<canvas"));
+        assertTrue(markup.contains("<img") && markup.contains("Trust Notebook") && markup.contains("jupyter trust"));
+        assertTrue(markup.contains(grid.initialText()), "the picture's settings are named: " + grid.initialText());
+        int[] at = grid.initial();
+        assertTrue(grid.json().contains("\"initial\":{\"peaks\":" + at[0] + ",\"warmups\":" + at[1] + ",\"cooldowns\":" + at[2] + "}"),
+                "the script starts where the picture is");
     }
 
     private static int count(String text, String part) {
