@@ -44,9 +44,18 @@ final class AnnealingLawForm extends LawForm {
 
     @Override
     double[] start(List<CurveModel> models, List<double[]> losses, double huberDelta) {
-        double lambda = Double.isNaN(fixedLambda) ? DEFAULT_LAMBDA : fixedLambda;
+        return profileStart(models, losses, Double.isNaN(fixedLambda) ? DEFAULT_LAMBDA : fixedLambda,
+                LinearProfile.exponentGrid(), huberDelta);
+    }
+
+    /**
+     * The best start over {@code alphas} at this lambda: for each alpha, L0, A and C by a linear
+     * Huber fit (A and C non-negative).
+     */
+    private double[] profileStart(List<CurveModel> models, List<double[]> losses, double lambda, double[] alphas,
+            double huberDelta) {
         List<double[]> annealingArea = models.stream().map(m -> ((Model) m).annealingArea(lambda)).toList();
-        LinearProfile.Best best = LinearProfile.best(models, losses, LinearProfile.exponentGrid(),
+        LinearProfile.Best best = LinearProfile.best(models, losses, alphas,
                 (c, model, alpha) -> {
                     double[] one = new double[model.size()];
                     double[] power = new double[model.size()];
@@ -63,9 +72,29 @@ final class AnnealingLawForm extends LawForm {
                 : new double[] {best.coefficients()[0], best.coefficients()[1], best.exponent(), best.coefficients()[2]};
         if (Double.isNaN(fixedLambda)) {
             start = Arrays.copyOf(start, 5);
-            start[4] = DEFAULT_LAMBDA;
+            start[4] = lambda;
         }
         return start;
+    }
+
+    /**
+     * Starts to try when the grid-search start fails: the linear profile at alpha 0.25, 0.5 and 1
+     * with lambda at 0.99 and 0.95 (when fitted), the range Tissue et al. report. The grid search
+     * holds lambda at 0.999; where the data want a smaller lambda it can pick a tiny alpha with a
+     * negative L0, and from there the optimiser follows the valley alpha -> 0, L0 -> -infinity
+     * (where {@code L0 + A S1^-alpha} tends to a logarithm) without converging, although the data
+     * have a proper optimum (two Fashion-MNIST runs did this; see the test).
+     */
+    @Override
+    List<double[]> fallbackStarts(List<CurveModel> models, List<double[]> losses, double huberDelta, double[] start) {
+        List<double[]> starts = new ArrayList<>();
+        double[] lambdas = Double.isNaN(fixedLambda) ? new double[] {0.99, 0.95} : new double[] {fixedLambda};
+        for (double lambda : lambdas) {
+            for (double alpha : new double[] {0.25, 0.5, 1}) {
+                starts.add(profileStart(models, losses, lambda, new double[] {alpha}, huberDelta));
+            }
+        }
+        return starts;
     }
 
     /** {@code L0 + A S1^-alpha - C S2} at each query step, S2 by its recurrence over every step. */

@@ -140,7 +140,7 @@ public final class Fit {
             listener.onProgress(new FitProgress("start", 0, 1, Double.NaN));
             double[] from = prepared.free(form.start(prepared.models, prepared.losses, huberDelta));
             listener.onProgress(new FitProgress("start", 1, 1, problem.objective(from, null)));
-            List<double[]> fallbacks = form.fallbackStarts(prepared.full(from)).stream().map(prepared::free).toList();
+            List<double[]> fallbacks = form.fallbackStarts(prepared.models, prepared.losses, huberDelta, prepared.full(from)).stream().map(prepared::free).toList();
             solution = fromStartOrFallbacks(problem, from, fallbacks);
         }
         double seconds = (System.nanoTime() - began) / 1e9;

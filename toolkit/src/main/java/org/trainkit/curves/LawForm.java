@@ -71,7 +71,7 @@ public abstract sealed class LawForm permits PowerLawForm, AnnealingLawForm, Mul
      * Further starting points to try, in order, when the optimiser fails from {@code start}; none by
      * default.
      */
-    List<double[]> fallbackStarts(double[] start) {
+    List<double[]> fallbackStarts(List<CurveModel> models, List<double[]> losses, double huberDelta, double[] start) {
         return List.of();
     }
 

@@ -83,7 +83,7 @@ final class MultiPowerLawForm extends LawForm {
      * 0.25, 1; {@code gamma} 0.25, 1), for curves where the reference start does not converge.
      */
     @Override
-    List<double[]> fallbackStarts(double[] start) {
+    List<double[]> fallbackStarts(List<CurveModel> models, List<double[]> losses, double huberDelta, double[] start) {
         List<double[]> starts = new ArrayList<>();
         for (double c : new double[] {0.1, 1, 10}) {
             for (double beta : new double[] {0.25, 1}) {

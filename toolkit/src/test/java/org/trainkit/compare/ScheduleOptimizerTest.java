@@ -11,7 +11,6 @@ import org.trainkit.schedules.Cooldown;
 import org.trainkit.schedules.Piecewise;
 import org.trainkit.schedules.Schedule;
 import org.trainkit.schedules.Schedules;
-import org.trainkit.schedules.SpecException;
 
 /** Schedules optimised under the published 100M multi-power law (a shorter run than the paper's, for speed). */
 class ScheduleOptimizerTest {
@@ -99,6 +98,8 @@ class ScheduleOptimizerTest {
         IllegalArgumentException wrongLength = assertThrows(IllegalArgumentException.class,
                 () -> ScheduleOptimizer.under(LAW).startingFrom(Schedules.d2z(PEAK, 10, 500)).run(PEAK, 10, 600));
         assertTrue(wrongLength.getMessage().contains("500"), wrongLength.getMessage());
-        assertThrows(SpecException.class, () -> ScheduleOptimizer.under(LAW).run(-1, 10, 600));
+        IllegalArgumentException badPeak = assertThrows(IllegalArgumentException.class,
+                () -> ScheduleOptimizer.under(LAW).run(-1, 10, 600));
+        assertTrue(badPeak.getMessage().contains("peak") && badPeak.getMessage().contains("-1"), badPeak.getMessage());
     }
 }

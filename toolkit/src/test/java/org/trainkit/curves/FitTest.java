@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.trainkit.core.Interval;
 import org.junit.jupiter.api.Test;
+import org.trainkit.core.Interval;
 
 class FitTest {
 
