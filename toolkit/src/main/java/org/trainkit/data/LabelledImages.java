@@ -242,6 +242,7 @@ public sealed class LabelledImages permits NoisyLabels {
      * The images whose {@link #label} is one of {@code keep}, in this set's order, named e.g.
      * {@code name[classes 0, 6]}. Labels are unchanged (still in {@code [0, classes())}), so a head
      * with {@link #classes()} outputs can be reused; {@link #classes()} still counts all classes.
+     * (Called without arguments, {@code classes()} is that count, not an empty subset.)
      *
      * @throws IllegalArgumentException if {@code keep} is empty, repeats a class, names an unknown
      *     class, or no image has one of its classes

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * which every class has enough images: the head class's size for a balanced source.
  *
  * <p>The class order defaults to the source's classes in increasing label (Cao et al.'s CIFAR-LT);
- * {@link #order(int...)} sets another. Which images a class keeps is drawn per class from the seed;
+ * {@link #withOrder(int...)} sets another. Which images a class keeps is drawn per class from the seed;
  * the result keeps the source's order and sample ids, and is named e.g.
  * {@code name[long-tail ratio 100, seed 1]}. With one seed, a class's kept images at a higher
  * ratio are among those kept at a lower one. Immutable.
@@ -59,7 +59,7 @@ public final class LongTail {
      * @throws IllegalArgumentException if {@code classOrder} is empty, repeats a class or holds a
      *     negative one
      */
-    public LongTail order(int... classOrder) {
+    public LongTail withOrder(int... classOrder) {
         Args.classSet("order", classOrder, Arrays.stream(classOrder).max().orElse(0) + 1);
         return new LongTail(imbalanceRatio, seed, classOrder.clone());
     }
@@ -74,7 +74,7 @@ public final class LongTail {
         return seed;
     }
 
-    /** The class order given by {@link #order(int...)} (a copy), or empty for the default order. */
+    /** The class order given by {@link #withOrder(int...)} (a copy), or empty for the default order. */
     public int[] order() {
         return order == null ? new int[0] : order.clone();
     }
