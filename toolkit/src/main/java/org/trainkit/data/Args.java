@@ -30,7 +30,8 @@ final class Args {
         for (int c : chosen) {
             knownClass(argument, c, classes);
             if (set[c]) {
-                throw new IllegalArgumentException(argument + ": class " + c + " is given twice, expected distinct classes");
+                throw new IllegalArgumentException(argument + ": class " + c
+                        + " is given twice, expected distinct classes");
             }
             set[c] = true;
         }
@@ -40,7 +41,8 @@ final class Args {
     /** Checks that {@code label} is one of {@code classes} classes. */
     static void knownClass(String argument, int label, int classes) {
         if (label < 0 || label >= classes) {
-            throw new IllegalArgumentException(argument + ": class " + label + " is unknown, expected 0.." + (classes - 1));
+            throw new IllegalArgumentException(argument + ": class " + label + " is unknown, expected 0.."
+                    + (classes - 1));
         }
     }
 

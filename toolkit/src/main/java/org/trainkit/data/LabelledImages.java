@@ -228,8 +228,8 @@ public sealed class LabelledImages permits NoisyLabels {
 
     /**
      * A stratified train/validation split, deterministic per seed: in each class (by {@link #label})
-     * {@code round(validationFraction * n_c)} images, drawn at random, go to validation and the rest
-     * to train. The parts are disjoint, together hold every image, keep this set's order and are
+     * {@code round(validationFraction * n_c)} images (rounded half up), drawn at random, go to
+     * validation and the rest to train. The parts are disjoint, together hold every image, keep this set's order and are
      * named e.g. {@code name[train 90%, seed 1]} and {@code name[validation 10%, seed 1]}.
      *
      * @throws IllegalArgumentException if {@code validationFraction} is not in (0, 1) or leaves a part empty

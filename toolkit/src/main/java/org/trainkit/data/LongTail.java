@@ -46,8 +46,8 @@ public final class LongTail {
      */
     public static LongTail of(double imbalanceRatio, long seed) {
         if (!(imbalanceRatio >= 1 && imbalanceRatio < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("imbalanceRatio: expected a finite ratio >= 1 (head / tail class size), got "
-                    + imbalanceRatio);
+            throw new IllegalArgumentException("imbalanceRatio: expected a finite ratio >= 1 (head / tail class size),"
+                    + " got " + imbalanceRatio);
         }
         return new LongTail(imbalanceRatio, seed, null);
     }
