@@ -4,18 +4,23 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.Locale;
 
 /**
  * The JSON settings of safetensors headers and index files: a duplicate key is an error (Jackson
- * would otherwise keep the last one silently), and so is anything after the top-level value.
+ * would otherwise keep the last one silently); for whole documents, so is anything after the
+ * top-level value.
  */
 final class Json {
 
     /** The mapper for headers and indexes. */
     static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** A reader of one whole JSON document into a tree: content after it is an error. */
+    static final ObjectReader DOCUMENT = MAPPER.readerFor(JsonNode.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }

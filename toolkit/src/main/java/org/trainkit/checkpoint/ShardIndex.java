@@ -39,7 +39,7 @@ record ShardIndex(Map<String, String> metadata, Map<String, String> weightMap) {
     static ShardIndex read(Path index) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(Files.readString(index));
+            root = Json.DOCUMENT.readValue(Files.readString(index));
         } catch (JsonProcessingException e) {
             throw new CheckpointFormatException(index, "not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
