@@ -20,7 +20,10 @@ final class FloatCodec {
         int end = offset + count;
         switch (type) {
             case F64 -> { for (int i = offset; i < end; i++) destination[i] = (float) source.getDouble(); }
-            case F32 -> source.asFloatBuffer().get(destination, offset, count);
+            case F32 -> {
+                source.asFloatBuffer().get(destination, offset, count);
+                source.position(source.position() + 4 * count);
+            }
             case F16 -> { for (int i = offset; i < end; i++) destination[i] = HalfFloats.f16ToFloat(source.getShort()); }
             case BF16 -> { for (int i = offset; i < end; i++) destination[i] = HalfFloats.bf16ToFloat(source.getShort()); }
             case I64 -> { for (int i = offset; i < end; i++) destination[i] = source.getLong(); }
@@ -33,9 +36,6 @@ final class FloatCodec {
             case U8 -> { for (int i = offset; i < end; i++) destination[i] = source.get() & 0xFF; }
             case BOOL -> { for (int i = offset; i < end; i++) destination[i] = source.get() == 0 ? 0f : 1f; }
             default -> throw new IllegalArgumentException(type + " is read as raw bytes only");
-        }
-        if (type == DType.F32) {
-            source.position(source.position() + 4 * count);
         }
     }
 

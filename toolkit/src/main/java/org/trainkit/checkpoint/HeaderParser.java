@@ -68,6 +68,7 @@ final class HeaderParser {
                 throw notJson(parser, e);
             }
         } catch (IOException e) {
+            // Parsing a String fails only as above; this is closing the parser.
             throw new CheckpointFormatException(file, "the header is not valid JSON: " + e.getMessage(), e);
         }
         tensors.sort(Comparator.comparingLong(TensorInfo::begin).thenComparingLong(TensorInfo::end));
@@ -91,15 +92,18 @@ final class HeaderParser {
     private CheckpointFormatException notJson(JsonParser parser, JsonProcessingException e) {
         JsonStreamContext context = parser.getParsingContext();
         String message = e.getOriginalMessage();
-        if (message != null && message.startsWith("Duplicate field") && context != null && context.getParent() != null) {
+        if (message != null && message.startsWith("Duplicate field") && context != null && !context.inRoot()) {
             String key = context.getCurrentName();
-            JsonStreamContext parent = context.getParent();
-            if (parent.inRoot()) {
+            JsonStreamContext top = context;
+            while (!top.getParent().inRoot()) {
+                top = top.getParent();
+            }
+            if (top == context) {
                 return key.equals(METADATA)
                         ? new CheckpointFormatException(file, "the header has two __metadata__ entries")
                         : new CheckpointFormatException(file, key, "named twice in the header");
             }
-            String owner = parent.getCurrentName();
+            String owner = top.getCurrentName();
             return owner.equals(METADATA)
                     ? new CheckpointFormatException(file, "__metadata__ has key '" + key + "' twice")
                     : new CheckpointFormatException(file, owner, "its entry has key '" + key + "' twice");

@@ -87,6 +87,8 @@ class BadFileTest {
                         new String[] {w, "named twice"}),
                 Arguments.of("duplicate key in an entry", "{\"w\":{\"dtype\":\"F32\",\"dtype\":\"F16\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4,
                         new String[] {w, "key 'dtype' twice"}),
+                Arguments.of("duplicate key nested in an entry", "{\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4],"
+                        + "\"extra\":{\"a\":1,\"a\":2}}}", 4, new String[] {w, "key 'a' twice"}),
                 Arguments.of("duplicate __metadata__", "{\"__metadata__\":{},\"__metadata__\":{}}", 0, new String[] {"two __metadata__"}),
                 Arguments.of("duplicate metadata key", "{\"__metadata__\":{\"k\":\"a\",\"k\":\"b\"}}", 0, new String[] {"__metadata__ has key 'k' twice"}),
                 Arguments.of("entry not an object", "{\"w\":[1]}", 0, new String[] {w, "its entry is an array"}),
