@@ -69,8 +69,8 @@ public final class Checkpoint implements TensorReader {
         try (Stream<Path> files = Files.list(directory)) {
             Path pickle = files.filter(PickleGuard::namedLikePickle).sorted().findFirst().orElse(null);
             if (pickle != null) {
-                return PickleGuard.refusal(pickle, "the directory has no " + SINGLE_FILE + " or "
-                        + ShardIndex.FILE_NAME + ", only files named like " + PickleGuard.EXTENSIONS);
+                return PickleGuard.refusal(pickle, "no " + SINGLE_FILE + " or " + ShardIndex.FILE_NAME
+                        + " beside it, and it is named like a PyTorch pickle checkpoint " + PickleGuard.EXTENSIONS);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory + ": " + e, e);

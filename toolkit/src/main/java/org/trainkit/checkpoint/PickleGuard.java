@@ -33,9 +33,9 @@ final class PickleGuard {
         return zip || pickle;
     }
 
-    /** The refusal for {@code file}, with how to convert it. */
+    /** The refusal for {@code file}, saying {@code why} it is taken for a pickle and how to convert it. */
     static CheckpointFormatException refusal(Path file, String why) {
-        return new CheckpointFormatException(file, why + ", a PyTorch pickle checkpoint. trainkit reads safetensors only"
+        return new CheckpointFormatException(file, why + ". trainkit reads safetensors only"
                 + " and never unpickles (loading a pickle can run arbitrary code). Convert it once, in Python:"
                 + " from safetensors.torch import save_file; import torch;"
                 + " save_file(torch.load(path, weights_only=True), \"model.safetensors\")"

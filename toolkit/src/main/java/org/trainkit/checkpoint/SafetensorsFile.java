@@ -67,7 +67,7 @@ public final class SafetensorsFile implements TensorReader {
     static SafetensorsFile open(Path file, int chunkBytes) {
         Objects.requireNonNull(file, "file");
         if (PickleGuard.namedLikePickle(file)) {
-            throw PickleGuard.refusal(file, "named like " + PickleGuard.EXTENSIONS);
+            throw PickleGuard.refusal(file, "named like a PyTorch pickle checkpoint " + PickleGuard.EXTENSIONS);
         }
         FileChannel channel = null;
         try {
@@ -100,7 +100,7 @@ public final class SafetensorsFile implements TensorReader {
         long length = start.length >= 8 ? ByteBuffer.wrap(start).order(ByteOrder.LITTLE_ENDIAN).getLong() : -1;
         boolean plausible = start.length == 9 && length >= 0 && length <= size - 8 && start[8] == '{';
         if (!plausible && PickleGuard.startsLikePickle(start)) {
-            throw PickleGuard.refusal(file, "it starts like a zip archive or a pickle stream");
+            throw PickleGuard.refusal(file, "starts like a PyTorch pickle checkpoint (a zip archive or a pickle stream)");
         }
         if (size < 8) {
             throw new CheckpointFormatException(file, "the file has " + size
