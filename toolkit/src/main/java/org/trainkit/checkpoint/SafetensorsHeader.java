@@ -27,11 +27,6 @@ record SafetensorsHeader(Map<String, String> metadata, List<TensorInfo> tensors)
         tensors = List.copyOf(tensors);
     }
 
-    /** The number of bytes of the data section: the end of the last tensor. */
-    long dataBytes() {
-        return tensors.isEmpty() ? 0 : tensors.get(tensors.size() - 1).end();
-    }
-
     /**
      * The file's first bytes: the 8-byte little-endian header length, then the JSON header
      * ({@code __metadata__} first, when there is any, then the tensors in order) padded with spaces
