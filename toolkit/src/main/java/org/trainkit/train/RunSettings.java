@@ -68,10 +68,13 @@ public record RunSettings(String name, String model, String optimizer, String sc
         return map;
     }
 
-    /** The canonical text of the settings: {@link #metadata()} as a JSON object, fields in order. */
+    /**
+     * The canonical text of the settings: {@link #metadata()} as a one-line JSON object, fields in
+     * order, no spaces, then a newline.
+     */
     public String canonicalText() {
         try {
-            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(metadata()) + "\n";
+            return new ObjectMapper().writeValueAsString(metadata()) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write settings as JSON", e);
         }
