@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import java.util.Arrays;
 import org.trainkit.data.LabelledImages;
 
 /**
@@ -54,7 +55,7 @@ final class BlockScorer {
         int classes = data.classes();
         for (int from = 0; from < indices.length; from += BATCH) {
             int count = Math.min(BATCH, indices.length - from);
-            int[] chunk = java.util.Arrays.copyOfRange(indices, from, from + count);
+            int[] chunk = Arrays.copyOfRange(indices, from, from + count);
             float[] pixels = new float[count * data.pixelsPerImage()];
             data.copyImages(chunk, pixels, 0);
             try (NDManager scope = manager.newSubManager()) {

@@ -2,6 +2,7 @@ package org.trainkit.train;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.trainkit.checkpoint.NamedTensor;
 import org.trainkit.checkpoint.ParameterSet;
 
@@ -54,6 +55,6 @@ final class HookText {
                 buffer.putFloat(v);
             }
         }
-        return "sha256:" + RunSettings.sha256(java.util.Arrays.copyOf(buffer.array(), buffer.position()));
+        return "sha256:" + RunSettings.sha256(Arrays.copyOf(buffer.array(), buffer.position()));
     }
 }

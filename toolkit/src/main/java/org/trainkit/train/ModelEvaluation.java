@@ -2,6 +2,7 @@ package org.trainkit.train;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -133,7 +134,7 @@ public final class ModelEvaluation {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%s: loss %.4f, accuracy %.4f, worst class %.4f (%d samples)",
+        return String.format(Locale.ROOT, "%s: loss %.4f, accuracy %.4f, worst class %.4f (%d samples)",
                 split, meanLoss(), accuracy(), worstClassAccuracy(), size());
     }
 }
