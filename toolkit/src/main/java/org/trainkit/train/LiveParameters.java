@@ -1,13 +1,14 @@
 package org.trainkit.train;
 
 import ai.djl.nn.Block;
+import java.util.function.Supplier;
 import org.trainkit.checkpoint.ParameterSet;
 
 /**
  * The parameters of a block being trained, copied out only when first asked for during one
  * step's listener calls, and refused once the step is over (the block has moved on by then).
  */
-final class LiveParameters {
+final class LiveParameters implements Supplier<ParameterSet> {
 
     private final Block block;
     private final int step;
@@ -19,7 +20,8 @@ final class LiveParameters {
         this.step = step;
     }
 
-    ParameterSet get() {
+    @Override
+    public ParameterSet get() {
         if (!open) {
             throw new IllegalStateException("the parameters of step " + step
                     + " are only available while its listeners run; keep the ParameterSet, not the event");

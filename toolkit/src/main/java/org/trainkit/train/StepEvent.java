@@ -1,12 +1,15 @@
 package org.trainkit.train;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.trainkit.checkpoint.ParameterSet;
 
 /**
  * One optimizer step as a {@link StepListener} sees it, after the update: where the run is, what
  * the batch was, what the step computed, and the run's settings. Immutable (the arrays are copied
- * out); only {@link #parameters()} is tied to the moment of the call.
+ * in and out); only {@link #parameters()} is tied to the moment of the call: the trainer's events
+ * copy the parameters out of the model on the first call and refuse once the step's listeners
+ * have returned.
  */
 public final class StepEvent {
 
@@ -20,15 +23,24 @@ public final class StepEvent {
     private final int[] labels;
     private final float[] losses;
     private final double[] weights;
-    private final LiveParameters parameters;
+    private final Supplier<ParameterSet> parameters;
 
-    StepEvent(RunSettings settings, int step, int epoch, double lr, double gradNorm, int[] indices, int[] ids,
-            int[] labels, float[] losses, double[] weights, LiveParameters parameters) {
+    /**
+     * An event for step {@code step}; the arrays describe the batch sample by sample (index
+     * {@code i} is the same sample in each), {@code weights} is null without a weighting, and
+     * {@code parameters} gives the parameters after the update.
+     */
+    public StepEvent(RunSettings settings, int step, int epoch, double lr, double gradNorm, int[] indices, int[] ids,
+            int[] labels, float[] losses, double[] weights, Supplier<ParameterSet> parameters) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.step = step;
         this.epoch = epoch;
         this.lr = lr;
         this.gradNorm = gradNorm;
+        if (indices.length == 0 || ids.length != indices.length || labels.length != indices.length
+                || losses.length != indices.length || weights != null && weights.length != indices.length) {
+            throw new IllegalArgumentException("a step event needs one index, id, label, loss (and weight) per sample");
+        }
         this.indices = indices.clone();
         this.ids = ids.clone();
         this.labels = labels.clone();
@@ -102,10 +114,11 @@ public final class StepEvent {
     }
 
     /**
-     * The parameters after this step's update, copied out on the first call (later calls during
-     * the same step return the same set).
+     * The parameters after this step's update. In the trainer's events they are copied out on the
+     * first call (later calls during the same step return the same set).
      *
-     * @throws IllegalStateException when called after the listener calls of this step returned
+     * @throws IllegalStateException in the trainer's events, when called after the listener calls
+     *     of this step returned
      */
     public ParameterSet parameters() {
         return parameters.get();

@@ -38,6 +38,7 @@ final class TrainingLoop {
     private final List<StepListener> listeners;
     private final RunSettings settings;
     private final boolean progress;
+    private final float[] fullBatchPixels;
 
     TrainingLoop(LabelledImages train, Architecture architecture, Schedule schedule, SampleWeighting weighting,
             BatchSampler sampler, List<StepListener> listeners, RunSettings settings, boolean progress) {
@@ -49,6 +50,7 @@ final class TrainingLoop {
         this.listeners = List.copyOf(listeners);
         this.settings = settings;
         this.progress = progress;
+        this.fullBatchPixels = new float[settings.batchSize() * train.pixelsPerImage()];
     }
 
     Outcome run(Engine engine, Block block, ParameterStore parameters, NDManager manager, TrainingLog log) {
@@ -105,7 +107,7 @@ final class TrainingLoop {
             labels[i] = train.label(batch[i]);
             labelsLong[i] = labels[i];
         }
-        float[] pixels = new float[size * train.pixelsPerImage()];
+        float[] pixels = size == settings.batchSize() ? fullBatchPixels : new float[size * train.pixelsPerImage()];
         train.copyImages(batch, pixels, 0);
         float[] losses;
         double[] weights = null;

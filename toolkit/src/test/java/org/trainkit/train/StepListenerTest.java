@@ -103,6 +103,26 @@ class StepListenerTest {
     }
 
     @Test
+    void anEventIsAValueThatCopiesItsArrays() {
+        RunSettings settings = new RunSettings("r", "mlp(4)", "sgd", "constant", 2, 1, 0, 1, "shuffled", "none",
+                "random", "s", "t");
+        ParameterSet none = ParameterSet.of(List.of());
+        int[] indices = {3, 5};
+        float[] losses = {1f, 3f};
+        StepEvent e = new StepEvent(settings, 0, 0, 0.1, 2.0, indices, indices, new int[] {1, 2}, losses, null,
+                () -> none);
+        indices[0] = 9;
+        losses[0] = 9f;
+        assertArrayEquals(new int[] {3, 5}, e.indices());
+        assertEquals(2.0, e.loss());
+        e.losses()[1] = 0f;
+        assertEquals(2.0, e.loss());
+        assertSame(none, e.parameters());
+        assertThrows(IllegalArgumentException.class, () -> new StepEvent(settings, 0, 0, 0.1, 2.0, new int[] {1},
+                new int[] {1}, new int[] {1}, new float[] {1f}, new double[] {1, 2}, () -> none));
+    }
+
+    @Test
     void aFailingListenerEndsTheRun() {
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> Trainer.on(TRAIN, TEST)
                 .model(Models.mlp(4)).schedule(Schedules.of(rates(4))).batchSize(8).progress(false)
