@@ -1,7 +1,5 @@
 package org.trainkit.train;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,11 +71,39 @@ public record RunSettings(String name, String model, String optimizer, String sc
      * order, no spaces, then a newline.
      */
     public String canonicalText() {
-        try {
-            return new ObjectMapper().writeValueAsString(metadata()) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write settings as JSON", e);
+        StringBuilder json = new StringBuilder("{");
+        metadata().forEach((key, value) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            quote(key, json);
+            json.append(':');
+            quote(value, json);
+        });
+        return json.append("}\n").toString();
+    }
+
+    /** Appends {@code text} as a JSON string (RFC 8259: quote, backslash and control characters escaped). */
+    private static void quote(String text, StringBuilder json) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
         }
+        json.append('"');
     }
 
     /** A short stable hash of the settings: the first 8 hex digits of the SHA-256 of {@link #canonicalText()}. */

@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,10 +105,21 @@ class LogNamesTest {
                 + "\"steps\":\"100\",\"epochs\":\"0\",\"seed\":\"42\",\"sampler\":\"shuffled\",\"weighting\":\"none\","
                 + "\"initialParameters\":\"random\",\"train\":\"fashion-mnist/train\",\"test\":\"fashion-mnist/test\"}\n",
                 settings.canonicalText());
-        assertEquals(RunSettings.sha256(settings.canonicalText().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        assertEquals(RunSettings.sha256(settings.canonicalText().getBytes(StandardCharsets.UTF_8))
                 .substring(0, 8), settings.hash());
         assertEquals("4dba9e11", settings.hash(), "file names must not change between versions");
         assertEquals(13, settings.metadata().size());
+    }
+
+    @Test
+    void theSettingsTextIsJsonWhateverTheTextsHold() throws IOException {
+        RunSettings settings = new RunSettings("run", "m", "o", "s \"quoted\" \\ back\nline\ttab\u0001 é", 1, 1, 0, -3,
+                "x", "y", "z", "a", "b");
+        Map<String, String> parsed = new ObjectMapper().readValue(settings.canonicalText(),
+                new TypeReference<LinkedHashMap<String, String>>() {
+                });
+        assertEquals(settings.metadata(), parsed);
+        assertEquals(1, settings.canonicalText().lines().count());
     }
 
     @Test
