@@ -105,13 +105,21 @@ public final class Trainer {
         return this;
     }
 
-    /** A per-sample weighting hook (default none: every sample weighs 1). */
+    /**
+     * A per-sample weighting hook (default none: every sample weighs 1). Its {@code toString()}
+     * describes it in the run's settings and so in the log's file name: records print their
+     * fields, while all lambdas of one class read the same, so give hooks that differ a
+     * {@code toString()} (or the runs different names).
+     */
     public Trainer weighting(SampleWeighting weighting) {
         this.weighting = Objects.requireNonNull(weighting, "weighting");
         return this;
     }
 
-    /** Which samples each step sees (default {@link BatchSampler#shuffled()}). */
+    /**
+     * Which samples each step sees (default {@link BatchSampler#shuffled()}); described in the
+     * settings by its {@code toString()}, as for {@link #weighting}.
+     */
     public Trainer sampler(BatchSampler sampler) {
         this.sampler = Objects.requireNonNull(sampler, "sampler");
         return this;
