@@ -1,7 +1,8 @@
 package org.trainkit.train;
 
 /**
- * The per-sample losses of one training batch, handed to a {@link SampleWeighting}. The arrays
+ * The per-sample losses of one training batch, handed to a {@link SampleWeighting} before the
+ * step's update and to the {@link BatchSampler.Sampling} that chose the batch after it. The arrays
  * are the hook's own copies; index {@code i} refers to the same sample in all three.
  *
  * @param step the 0-based optimizer step

@@ -3,25 +3,25 @@ package org.trainkit.train;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
+import java.util.OptionalInt;
+import org.trainkit.checkpoint.ParameterSet;
+import org.trainkit.core.AtomicFiles;
+import org.trainkit.core.Workspace;
 import org.trainkit.data.FashionMnist;
 import org.trainkit.data.LabelledImages;
-import org.trainkit.core.Progress;
-import org.trainkit.core.Workspace;
 import org.trainkit.schedules.Schedule;
 
 /**
@@ -32,24 +32,25 @@ import org.trainkit.schedules.Schedule;
  *         .schedule(s).batchSize(128).epochs(1).seed(42).train();
  * }</pre>
  *
- * <p>The loop: each epoch visits the training set in a fresh random order (drawn from the seed;
- * the last incomplete batch is dropped); step {@code t} uses learning rate {@code schedule.lr(t)}
- * through {@link ScheduleTracker}; the objective is the mean cross-entropy of the batch, or the
- * mean of weighted per-sample losses when a {@link SampleWeighting} is set. Every step is logged
- * (see {@link TrainingResult#log()}) and the log is written as CSV to
- * {@code <results>/runs/<name>.csv} (see {@link Workspace#results()}) unless {@link #logCsv(Path)}
- * says otherwise. After training, the model is evaluated on the test split.
+ * <p>The loop: a {@link BatchSampler} chooses each step's samples (by default each epoch visits
+ * the training set in a fresh random order drawn from the seed, the last incomplete batch
+ * dropped); step {@code t} uses learning rate {@code schedule.lr(t)} through
+ * {@link ScheduleTracker}; the objective is the mean cross-entropy of the batch, or the mean of
+ * weighted per-sample losses when a {@link SampleWeighting} is set; {@link StepListener}s see each
+ * step after the update. Every step is logged (see {@link TrainingResult#log()}) and the log is
+ * written as CSV to {@code <results>/runs/<name>-<hash>.csv} (see {@link Workspace#results()}, and
+ * {@link RunSettings#hash()}: runs that differ in any setting get different files) unless
+ * {@link #logCsv(Path)} says otherwise; the run's settings go beside it as {@code .json}. After
+ * training, the model is evaluated on the test split.
  *
  * <p>Runs are deterministic for a given seed: the seed fixes PyTorch's generator (parameter
- * initialisation) and the shuffling, and the same settings give bit-identical losses.
+ * initialisation) and the sampler's, and the same settings give bit-identical losses.
  *
- * <p>The run length is {@link #steps(int)}, else {@link #epochs(int)} full passes, else the
- * schedule's length; the schedule must cover it. Defaults: Adam, batch 128, seed 42.
+ * <p>The run length is {@link #steps(int)}, else {@link #epochs(int)} epochs, else the schedule's
+ * length; the schedule must cover it. Defaults: Adam, batch 128, seed 42, random initial
+ * parameters, {@link BatchSampler#shuffled()}.
  */
 public final class Trainer {
-
-    /** Images per forward pass when evaluating on the test split. */
-    static final int EVAL_BATCH = 1000;
 
     private final LabelledImages train;
     private final LabelledImages test;
@@ -57,6 +58,9 @@ public final class Trainer {
     private OptimizerSpec optimizer = Optimizers.adam();
     private Schedule schedule;
     private SampleWeighting weighting;
+    private BatchSampler sampler = BatchSampler.shuffled();
+    private ParameterSet initialParameters;
+    private final List<StepListener> listeners = new ArrayList<>();
     private int batchSize = 128;
     private Integer epochs;
     private Integer steps;
@@ -101,13 +105,42 @@ public final class Trainer {
         return this;
     }
 
-    /** A per-sample weighting hook (default none: every sample weighs 1). */
+    /**
+     * A per-sample weighting hook (default none: every sample weighs 1). Its {@code toString()}
+     * describes it in the run's settings and so in the log's file name: records print their
+     * fields, while all lambdas of one class read the same, so give hooks that differ a
+     * {@code toString()} (or the runs different names).
+     */
     public Trainer weighting(SampleWeighting weighting) {
         this.weighting = Objects.requireNonNull(weighting, "weighting");
         return this;
     }
 
-    /** Samples per step (default 128). */
+    /**
+     * Which samples each step sees (default {@link BatchSampler#shuffled()}); described in the
+     * settings by its {@code toString()}, as for {@link #weighting}.
+     */
+    public Trainer sampler(BatchSampler sampler) {
+        this.sampler = Objects.requireNonNull(sampler, "sampler");
+        return this;
+    }
+
+    /**
+     * Starts from these parameters instead of a random initialisation; the run checks, before
+     * training, that they have exactly the model's tensor names and shapes.
+     */
+    public Trainer initialParameters(ParameterSet parameters) {
+        this.initialParameters = Objects.requireNonNull(parameters, "parameters");
+        return this;
+    }
+
+    /** Adds a listener called after every optimizer step (several may be added; called in order). */
+    public Trainer listener(StepListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** The largest number of samples per step (default 128); the default sampler uses exactly this many. */
     public Trainer batchSize(int batchSize) {
         if (batchSize < 1 || batchSize > train.size()) {
             throw new IllegalArgumentException("batch size must be in 1.." + train.size() + ", got " + batchSize);
@@ -116,7 +149,10 @@ public final class Trainer {
         return this;
     }
 
-    /** Trains for this many full passes over the training set (exclusive with {@link #steps}). */
+    /**
+     * Trains for this many epochs (exclusive with {@link #steps}): full passes over the training
+     * set with the default sampler, however long the sampler makes them otherwise.
+     */
     public Trainer epochs(int epochs) {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
@@ -141,7 +177,7 @@ public final class Trainer {
     }
 
     /**
-     * The run's name, used as the CSV file's base name (letters, digits, '.', '_', '-'); default
+     * The run's name, the start of its log file's name (letters, digits, '.', '_', '-'); default
      * from the model, optimizer, batch size and seed.
      */
     public Trainer name(String name) {
@@ -153,7 +189,10 @@ public final class Trainer {
         return this;
     }
 
-    /** Writes the per-step log to {@code file} instead of {@code <results>/runs/<name>.csv}. */
+    /**
+     * Writes the per-step log to {@code file} instead of {@code <results>/runs/<name>-<hash>.csv};
+     * the settings go beside it, with the extension {@code .json} in place of {@code .csv}.
+     */
     public Trainer logCsv(Path file) {
         this.logCsv = Objects.requireNonNull(file, "file");
         return this;
@@ -165,7 +204,12 @@ public final class Trainer {
         return this;
     }
 
-    /** Trains, evaluates on the test split and writes the log. */
+    /**
+     * Trains, evaluates on the test split and writes the log and the settings.
+     *
+     * @throws IllegalStateException when a setting is missing or inconsistent, or a hook misbehaves
+     * @throws IllegalArgumentException naming the tensor when the initial parameters do not fit the model
+     */
     public TrainingResult train() {
         if (architecture == null) {
             throw new IllegalStateException("no model: set one with model(Models.mlp(256)) or model(Models.cnn())");
@@ -176,189 +220,63 @@ public final class Trainer {
         if (epochs != null && steps != null) {
             throw new IllegalStateException("set either epochs(" + epochs + ") or steps(" + steps + "), not both");
         }
-        int perEpoch = train.size() / batchSize;
-        int total = steps != null ? steps : epochs != null ? Math.multiplyExact(epochs, perEpoch) : schedule.totalSteps();
+        OptionalInt perEpoch = sampler.batchesPerEpoch(train.size(), batchSize);
+        int total = steps != null ? steps
+                : epochs != null && perEpoch.isPresent() ? Math.multiplyExact(epochs, perEpoch.getAsInt())
+                : schedule.totalSteps();
         if (total < 1) {
             throw new IllegalStateException("the schedule covers " + schedule.totalSteps() + " steps; nothing to train");
         }
         if (schedule.totalSteps() < total) {
             throw new IllegalStateException("the schedule covers " + schedule.totalSteps() + " steps but the run has "
-                    + total + (epochs != null ? " (" + epochs + " epoch(s) of " + perEpoch + " batches of " + batchSize + ")" : ""));
+                    + total + (epochs != null ? " (" + epochs + " epoch(s) of " + perEpoch.getAsInt() + " batches of "
+                    + batchSize + ")" : ""));
         }
-        String runName = name != null ? name : defaultName();
-        Path csv = logCsv != null ? logCsv : Workspace.current().results().resolve("runs").resolve(runName + ".csv");
+        RunSettings settings = settings(name != null ? name : defaultName(), total);
+        Path csv = logCsv != null ? logCsv
+                : Workspace.current().results().resolve("runs").resolve(settings.name() + "-" + settings.hash() + ".csv");
 
         Engine engine = DjlRuntime.pytorch();
         engine.setRandomSeed((int) seed ^ (int) (seed >>> 32));
         TrainingLog log = new TrainingLog();
-        try (Model model = Model.newInstance(runName, Device.cpu(), DjlRuntime.ENGINE);
+        try (Model model = Model.newInstance(settings.name(), Device.cpu(), DjlRuntime.ENGINE);
                 NDManager manager = model.getNDManager().newSubManager()) {
             Block block = architecture.newBlock(train.classes());
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32,
                     architecture.inputShape(batchSize, train.rows(), train.cols()));
+            if (initialParameters != null) {
+                BlockParameters.write(block, initialParameters, "the initial parameters", architecture.name());
+            }
             ParameterStore parameters = new ParameterStore(manager, false);
             parameters.setParameterServer(engine.newParameterServer(optimizer.build(new ScheduleTracker(schedule))),
                     new Device[] {Device.cpu()});
-            double seconds = loop(engine, block, parameters, manager, total, perEpoch, log, runName);
-            double[] evaluation = evaluate(block, parameters, manager);
-            log.writeCsv(csv, runName);
-            return new TrainingResult(runName, log.table(runName), csv, evaluation[0], evaluation[1], total,
-                    batchSize, countParameters(block), seconds);
+            TrainingLoop.Outcome outcome = new TrainingLoop(train, architecture, schedule, weighting, sampler, listeners,
+                    settings, progress).run(engine, block, parameters, manager, log);
+            ModelEvaluation evaluation = new BlockScorer(architecture, block, parameters, manager).evaluate(test);
+            ParameterSet trained = BlockParameters.read(block);
+            Map<Path, AtomicFiles.Writer> files = new LinkedHashMap<>();
+            files.put(csv, log.csv(settings.name()));
+            files.put(settingsFile(csv), tmp -> Files.writeString(tmp, settings.canonicalText(), StandardCharsets.UTF_8));
+            AtomicFiles.writeAll(files);
+            return new TrainingResult(settings, log.table(settings.name()), csv, evaluation, trained, outcome.steps(),
+                    outcome.samples(), outcome.seconds());
         }
     }
 
-    /**
-     * The training loop. It drives DJL's parameter store directly rather than DJL's own
-     * {@code Trainer}, whose first step refuses all-zero gradients: a legitimate state here (a
-     * weighting hook may give every sample weight 0, as Feasible Learning does at its start).
-     */
-    private double loop(Engine engine, Block block, ParameterStore parameters, NDManager manager, int total,
-            int perEpoch, TrainingLog log, String runName) {
-        int pixels = train.pixelsPerImage();
-        int classes = train.classes();
-        Shape inputShape = architecture.inputShape(batchSize, train.rows(), train.cols());
-        SplittableRandom shuffler = new SplittableRandom(seed);
-        int[] order = new int[train.size()];
-        int[] batch = new int[batchSize];
-        int[] labels = new int[batchSize];
-        long[] labelsLong = new long[batchSize];
-        float[] pixelsBuffer = new float[batchSize * pixels];
-        Progress bar = progress ? Progress.start("training " + runName, total) : Progress.silent();
-        long start = System.nanoTime();
-        try {
-            for (int step = 0; step < total; step++) {
-                int position = step % perEpoch;
-                if (position == 0) {
-                    shuffle(order, shuffler);
-                }
-                System.arraycopy(order, position * batchSize, batch, 0, batchSize);
-                for (int i = 0; i < batchSize; i++) {
-                    labels[i] = train.label(batch[i]);
-                    labelsLong[i] = labels[i];
-                }
-                train.copyImages(batch, pixelsBuffer, 0);
-                double loss;
-                double gradNorm;
-                try (NDManager scope = manager.newSubManager()) {
-                    NDArray x = scope.create(pixelsBuffer, inputShape);
-                    NDArray oneHot = scope.create(labelsLong).oneHot(classes);
-                    try (GradientCollector collector = engine.newGradientCollector()) {
-                        NDArray logits = block.forward(parameters, new NDList(x), true).singletonOrThrow();
-                        NDArray perSample = logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
-                        float[] losses = perSample.toFloatArray();
-                        loss = mean(losses);
-                        NDArray objective = weighting == null ? perSample.mean()
-                                : perSample.mul(scope.create(weights(step, batch, labels, losses))).mean();
-                        collector.backward(objective);
-                    }
-                    gradNorm = gradientNorm(block, scope);
-                    parameters.updateAllParameters();
-                }
-                double lr = schedule.lr(step);
-                log.add(step, lr, loss, gradNorm);
-                bar.advance(String.format(Locale.ROOT, "loss %.4f, lr %.3g", loss, lr));
-            }
-        } finally {
-            bar.close();
-        }
-        return (System.nanoTime() - start) / 1e9;
+    /** Where the settings of a run logged to {@code csv} go: the same name with {@code .json} for {@code .csv}. */
+    static Path settingsFile(Path csv) {
+        String file = csv.getFileName().toString();
+        String base = file.endsWith(".csv") ? file.substring(0, file.length() - 4) : file;
+        return csv.resolveSibling(base + ".json");
     }
 
-    private float[] weights(int step, int[] batch, int[] labels, float[] losses) {
-        double[] weights = weighting.weights(new SampleLosses(step, batch.clone(), labels.clone(), losses.clone()));
-        if (weights == null || weights.length != losses.length) {
-            throw new IllegalStateException("the sample weighting returned " + (weights == null ? "null" : weights.length
-                    + " weights") + " at step " + step + "; expected " + losses.length + " (one per sample)");
-        }
-        float[] result = new float[weights.length];
-        for (int i = 0; i < weights.length; i++) {
-            if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
-                throw new IllegalStateException("the sample weighting gave weight " + weights[i] + " to sample " + i
-                        + " at step " + step + "; expected a finite value >= 0");
-            }
-            result[i] = (float) weights[i];
-        }
-        return result;
-    }
-
-    /** Global L2 norm of all parameter gradients; temporaries live in {@code scope}. */
-    private static double gradientNorm(Block block, NDManager scope) {
-        double sumOfSquares = 0;
-        for (Pair<String, Parameter> parameter : block.getParameters()) {
-            NDArray gradient = parameter.getValue().getArray().getGradient();
-            gradient.attach(scope);
-            sumOfSquares += gradient.square().sum().getFloat();
-        }
-        return Math.sqrt(sumOfSquares);
-    }
-
-    /** Test-split mean cross-entropy and accuracy. */
-    private double[] evaluate(Block block, ParameterStore parameters, NDManager manager) {
-        int classes = test.classes();
-        double lossSum = 0;
-        long correct = 0;
-        float[] buffer = new float[EVAL_BATCH * test.pixelsPerImage()];
-        for (int from = 0; from < test.size(); from += EVAL_BATCH) {
-            int count = Math.min(EVAL_BATCH, test.size() - from);
-            int[] indices = new int[count];
-            for (int i = 0; i < count; i++) {
-                indices[i] = from + i;
-            }
-            test.copyImages(indices, buffer, 0);
-            try (NDManager scope = manager.newSubManager()) {
-                NDArray x = scope.create(Arrays.copyOf(buffer, count * test.pixelsPerImage()),
-                        architecture.inputShape(count, test.rows(), test.cols()));
-                float[] logProbabilities = block.forward(parameters, new NDList(x), false).singletonOrThrow()
-                        .logSoftmax(1).toFloatArray();
-                for (int i = 0; i < count; i++) {
-                    int label = test.label(from + i);
-                    lossSum -= logProbabilities[i * classes + label];
-                    int best = 0;
-                    for (int c = 1; c < classes; c++) {
-                        if (logProbabilities[i * classes + c] > logProbabilities[i * classes + best]) {
-                            best = c;
-                        }
-                    }
-                    if (best == label) {
-                        correct++;
-                    }
-                }
-            }
-        }
-        return new double[] {lossSum / test.size(), (double) correct / test.size()};
-    }
-
-    private static long countParameters(Block block) {
-        long count = 0;
-        for (Pair<String, Parameter> parameter : block.getParameters()) {
-            count += parameter.getValue().getArray().getShape().size();
-        }
-        return count;
-    }
-
-    /**
-     * Fisher-Yates shuffle of {@code 0 .. order.length - 1} (Knuth, TAOCP vol. 2, algorithm P).
-     * Written here because {@code Collections.shuffle} works on boxed lists only.
-     */
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-    }
-
-    private static double mean(float[] values) {
-        double sum = 0;
-        for (float v : values) {
-            sum += v;
-        }
-        return sum / values.length;
+    private RunSettings settings(String runName, int total) {
+        return new RunSettings(runName, architecture.name(), optimizer.toString(), schedule.spec(), batchSize, total,
+                epochs == null ? 0 : epochs, seed, HookText.describe(sampler),
+                weighting == null ? "none" : HookText.describe(weighting),
+                initialParameters == null ? "random" : HookText.fingerprint(initialParameters),
+                train.toString(), test.toString());
     }
 
     private String defaultName() {

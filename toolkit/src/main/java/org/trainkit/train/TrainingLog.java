@@ -1,6 +1,5 @@
 package org.trainkit.train;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import org.trainkit.core.AtomicFiles;
 import tech.tablesaw.api.DoubleColumn;
@@ -48,11 +47,8 @@ final class TrainingLog {
                 DoubleColumn.create(COLUMNS[3], Arrays.copyOf(gradNorms, size)));
     }
 
-    /**
-     * Writes the log as CSV to {@code file} (Tablesaw's CSV writer, full double precision) through a
-     * temporary file in the same directory that is moved into place.
-     */
-    void writeCsv(Path file, String name) {
-        AtomicFiles.write(file, tmp -> table(name).write().csv(tmp.toFile()));
+    /** Writes the log as CSV (Tablesaw's CSV writer, full double precision), for {@link AtomicFiles}. */
+    AtomicFiles.Writer csv(String name) {
+        return tmp -> table(name).write().csv(tmp.toFile());
     }
 }

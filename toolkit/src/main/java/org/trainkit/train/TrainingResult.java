@@ -2,24 +2,60 @@ package org.trainkit.train;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
+import org.trainkit.checkpoint.ParameterSet;
 import tech.tablesaw.api.Table;
 
 /**
- * What a {@link Trainer} run produced: the per-step log (also written as CSV), the test-split
- * loss and accuracy after training, and how long the training loop took.
+ * What a {@link Trainer} run produced: its settings, the per-step log (also written as CSV), the
+ * trained parameters, the evaluation on the test split after training, and how much work the
+ * training loop did in how long.
  *
- * @param name the run's name (also the CSV file's base name)
+ * @param settings everything that defines the run
  * @param log the per-step log: step, lr, loss, grad_norm
- * @param logCsv where the log was written
- * @param testLoss mean cross-entropy over the test split
- * @param testAccuracy fraction of test images classified correctly
+ * @param logCsv where the log was written (the settings are beside it, as {@code .json})
+ * @param testEvaluation the trained parameters evaluated on the test split
+ * @param parameters the trained parameters
  * @param steps optimizer steps taken
- * @param batchSize samples per step
- * @param parameters number of trained parameters (scalars)
+ * @param samplesProcessed samples trained on, over all steps (repeats counted)
  * @param trainSeconds wall time of the training loop (excludes loading, setup and evaluation)
  */
-public record TrainingResult(String name, Table log, Path logCsv, double testLoss, double testAccuracy, int steps,
-        int batchSize, long parameters, double trainSeconds) {
+public record TrainingResult(RunSettings settings, Table log, Path logCsv, ModelEvaluation testEvaluation,
+        ParameterSet parameters, int steps, long samplesProcessed, double trainSeconds) {
+
+    /** Checks the fields. */
+    public TrainingResult {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(logCsv, "logCsv");
+        Objects.requireNonNull(testEvaluation, "testEvaluation");
+        Objects.requireNonNull(parameters, "parameters");
+    }
+
+    /** The run's name. */
+    public String name() {
+        return settings.name();
+    }
+
+    /** The largest number of samples per step. */
+    public int batchSize() {
+        return settings.batchSize();
+    }
+
+    /** Mean cross-entropy over the test split. */
+    public double testLoss() {
+        return testEvaluation.meanLoss();
+    }
+
+    /** Fraction of test images classified correctly. */
+    public double testAccuracy() {
+        return testEvaluation.accuracy();
+    }
+
+    /** The number of trained parameters (scalars). */
+    public long parameterCount() {
+        return parameters.parameterCount();
+    }
 
     /** Training throughput: optimizer steps per second of the training loop. */
     public double stepsPerSecond() {
@@ -37,13 +73,15 @@ public record TrainingResult(String name, Table log, Path logCsv, double testLos
         return sum / (rows - from);
     }
 
-    /** One paragraph summarising the run. */
+    /** One paragraph summarising the run, starting with its name and settings hash. */
     public String summary() {
         return String.format(Locale.ROOT,
-                "%s: %d steps of batch %d (%,d parameters) in %.1f s, %.1f steps/s; "
-                        + "final train loss %.4f (mean of last 20 steps); test loss %.4f, test accuracy %.4f; log %s",
-                name, steps, batchSize, parameters, trainSeconds, stepsPerSecond(), finalTrainLoss(20), testLoss,
-                testAccuracy, logCsv);
+                "%s [settings %s]: %d steps of batch %d (%,d samples, %,d parameters) in %.1f s, %.1f steps/s; "
+                        + "final train loss %.4f (mean of last 20 steps); test loss %.4f, test accuracy %.4f "
+                        + "(worst class %.4f); log %s",
+                name(), settings.hash(), steps, batchSize(), samplesProcessed, parameterCount(), trainSeconds,
+                stepsPerSecond(), finalTrainLoss(20), testLoss(), testAccuracy(), testEvaluation.worstClassAccuracy(),
+                logCsv);
     }
 
     @Override

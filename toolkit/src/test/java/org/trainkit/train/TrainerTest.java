@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,16 +38,8 @@ class TrainerTest {
         }
     }
 
-    /** 64 random images in 10 classes: enough to exercise the loop without the real files. */
     private static LabelledImages synthetic(String name, int count, long seed) {
-        Random random = new Random(seed);
-        byte[] pixels = new byte[count * 784];
-        random.nextBytes(pixels);
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = i % 10;
-        }
-        return LabelledImages.of(name, 28, 28, pixels, labels, FashionMnist.CLASS_NAMES);
+        return Synthetic.images(name, count, seed);
     }
 
     private Trainer realRun(int steps, long seed, String name) {
@@ -93,7 +84,8 @@ class TrainerTest {
         assertTrue(Arrays.stream(column(log, "grad_norm")).allMatch(g -> g > 0 && Double.isFinite(g)));
         assertTrue(result.testAccuracy() > 0.6, "test accuracy " + result.testAccuracy());
         assertTrue(result.testLoss() < 1.2, "test loss " + result.testLoss());
-        assertEquals(203_530, result.parameters(), "784*256 + 256 + 256*10 + 10");
+        assertEquals(203_530, result.parameterCount(), "784*256 + 256 + 256*10 + 10");
+        assertEquals(150L * 128, result.samplesProcessed());
         List<String> csv = Files.readAllLines(result.logCsv());
         assertEquals("step,lr,loss,grad_norm", csv.get(0));
         assertEquals(151, csv.size());
@@ -102,7 +94,8 @@ class TrainerTest {
         assertEquals(loss[149], Double.parseDouble(row[2]));
         assertTrue(result.summary().contains("steps/s") && result.stepsPerSecond() > 0);
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("run.csv"), files.map(p -> p.getFileName().toString()).toList(), "no temporary files");
+            assertEquals(List.of("run.csv", "run.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "the log and its settings, no temporary files");
         }
     }
 
@@ -212,21 +205,24 @@ class TrainerTest {
                     .logCsv(dir.resolve("cnn.csv")).train();
             assertEquals(4, result.steps());
             assertTrue(Arrays.stream(column(result.log(), "loss")).allMatch(Double::isFinite), optimizer.toString());
-            assertEquals(160 + 4_640 + 15_690, result.parameters(), "conv 1x16x3x3+16, conv 16x32x3x3+32, linear 1568x10+10");
+            assertEquals(160 + 4_640 + 15_690, result.parameterCount(), "conv 1x16x3x3+16, conv 16x32x3x3+32, linear 1568x10+10");
             assertTrue(result.testAccuracy() >= 0 && result.testAccuracy() <= 1);
         }
     }
 
     @Test
-    void theLogGoesToTheWorkspaceResultsByDefault() {
+    void theLogGoesToTheWorkspaceResultsByDefault() throws IOException {
         String before = System.getProperty(Workspace.RESULTS);
         System.setProperty(Workspace.RESULTS, dir.toString());
         try {
             TrainingResult result = Trainer.on(synthetic("s", 32, 1), synthetic("t", 10, 2)).model(Models.mlp(4))
                     .schedule(Schedules.constant(0.01, 0, 2)).batchSize(16).seed(5).progress(false).train();
             assertEquals("mlp-4-adam-bs16-seed5", result.name());
-            assertEquals(dir.resolve("runs").resolve("mlp-4-adam-bs16-seed5.csv"), result.logCsv());
+            assertTrue(result.settings().hash().matches("[0-9a-f]{8}"), result.settings().hash());
+            assertEquals(dir.resolve("runs").resolve("mlp-4-adam-bs16-seed5-" + result.settings().hash() + ".csv"),
+                    result.logCsv());
             assertTrue(Files.isRegularFile(result.logCsv()));
+            assertEquals(result.settings().canonicalText(), Files.readString(Trainer.settingsFile(result.logCsv())));
         } finally {
             if (before == null) {
                 System.clearProperty(Workspace.RESULTS);
