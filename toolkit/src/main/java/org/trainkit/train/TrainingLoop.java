@@ -102,9 +102,11 @@ final class TrainingLoop {
             BatchSampler.Sampling sampling, int[] batch, int step, int epoch, Progress bar) {
         int size = batch.length;
         int[] labels = new int[size];
+        int[] ids = new int[size];
         long[] labelsLong = new long[size];
         for (int i = 0; i < size; i++) {
             labels[i] = train.label(batch[i]);
+            ids[i] = train.id(batch[i]);
             labelsLong[i] = labels[i];
         }
         float[] pixels = size == settings.batchSize() ? fullBatchPixels : new float[size * train.pixelsPerImage()];
@@ -123,7 +125,7 @@ final class TrainingLoop {
                 if (weighting == null) {
                     objective = perSample.mean();
                 } else {
-                    weights = weights(new SampleLosses(step, batch.clone(), labels.clone(), losses.clone()));
+                    weights = weights(new SampleLosses(step, batch.clone(), ids.clone(), labels.clone(), losses.clone()));
                     objective = perSample.mul(scope.create(toFloats(weights))).mean();
                 }
                 collector.backward(objective);
@@ -134,12 +136,8 @@ final class TrainingLoop {
         double lr = schedule.lr(step);
         double loss = mean(losses);
         log.add(step, lr, loss, gradNorm);
-        sampling.observe(new SampleLosses(step, batch.clone(), labels.clone(), losses.clone()));
+        sampling.observe(new SampleLosses(step, batch.clone(), ids.clone(), labels.clone(), losses.clone()));
         if (!listeners.isEmpty()) {
-            int[] ids = new int[size];
-            for (int i = 0; i < size; i++) {
-                ids[i] = sampleId(batch[i]);
-            }
             LiveParameters live = new LiveParameters(block, step);
             StepEvent event = new StepEvent(settings, step, epoch, lr, gradNorm, batch, ids, labels, losses, weights, live);
             try {
@@ -151,11 +149,6 @@ final class TrainingLoop {
             }
         }
         bar.advance(String.format(Locale.ROOT, "loss %.4f, lr %.3g", loss, lr));
-    }
-
-    // becomes LabelledImages.id(index) once data views land
-    private int sampleId(int index) {
-        return index;
     }
 
     /** The batch, after checking that it holds 1..limit indices into the training set. */
