@@ -53,6 +53,9 @@ public final class LoopThread extends Thread {
                 loopBody.run();
                 failuresInARow = 0;
             } catch (Throwable e) {
+                if (!running) {
+                    break; // shut down while the body ran (its socket closed under it): expected
+                }
                 failuresInARow++;
                 if (failuresInARow <= QUIET_AFTER || failuresInARow % QUIET_AFTER == 0) {
                     report(e, failuresInARow);
