@@ -25,7 +25,14 @@ import time
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
-BUSY_LOOP = "while True: pass"
+# Spins until its parent (this script) is gone, so a killed test leaves no busy loop behind.
+BUSY_LOOP = """
+import os
+parent = os.getppid()
+while os.getppid() == parent:
+    for _ in range(1000000):
+        pass
+"""
 
 
 def start_load(n):
