@@ -146,6 +146,12 @@ final class HuberLeastSquares {
                         + parameter.name() + " = " + params[p] + " ran into its bound (" + parameter.describe()
                         + "), where the law degenerates, at " + describe(params));
             }
+            if (parameter.ranAway(params[p])) {
+                throw new FitException(FitException.Reason.OUT_OF_DOMAIN, name + " fit: parameter "
+                        + parameter.name() + " = " + params[p] + " ran off towards " + (params[p] > 1 ? "infinity" : "0")
+                        + " (beyond 1e+-" + (int) Parameter.RUNAWAY_DECADES + "), where the law degenerates and the data"
+                        + " do not determine it, at " + describe(params));
+            }
         }
         double objective = objective(params, weights);
         if (!Double.isFinite(objective)) {

@@ -1,6 +1,7 @@
 package org.trainkit.curves;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
@@ -10,14 +11,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two real Fashion-MNIST training logs (MLP, SGD momentum 0.9, constant and cosine at peak 0.05,
- * 1,872 steps, seed 42; made by notebook 01) on which the annealing law's grid-search start leads
- * the optimiser into the valley alpha -> 0, L0 -> -infinity. The fit must still find the proper
- * optimum, which every reasonable start reaches.
+ * 1,872 steps, seed 42; made by notebook 01). On them the annealing law's grid-search start leads
+ * the optimiser into the valley alpha -> 0, L0 -> -infinity, yet the fit must find the proper
+ * optimum, which every reasonable start reaches; and the multi-power law, which two smooth
+ * schedules do not determine, ends either at gamma's bound or (from a fallback start) with C run off
+ * to 3.8e36: both must be out-of-domain errors, never a fit.
  */
-class AnnealingFallbackTest {
+class SmoothRunsFitTest {
 
     private static List<LossCurve> runs() throws URISyntaxException {
-        Path dir = Path.of(AnnealingFallbackTest.class.getResource("/curves/fmnist-constant-sgd.csv").toURI()).getParent();
+        Path dir = Path.of(SmoothRunsFitTest.class.getResource("/curves/fmnist-constant-sgd.csv").toURI()).getParent();
         return List.of("constant", "cosine").stream()
                 .map(n -> LossCurves.readCsv(dir.resolve("fmnist-" + n + "-sgd.csv")).windowMeans(48).from(187).withName(n))
                 .toList();
@@ -32,5 +35,12 @@ class AnnealingFallbackTest {
         assertEquals(fromHandStart.params().get("alpha"), fit.params().get("alpha"), 1e-3);
         assertTrue(fit.params().get("L0") > 0 && fit.params().get("alpha") > 0.1,
                 "a proper optimum, not the valley: " + fit.params());
+    }
+
+    @Test
+    void aMultiPowerFitWhoseParameterRunsOffToInfinityIsAnError() throws URISyntaxException {
+        FitException e = assertThrows(FitException.class, () -> Fit.of(LawForm.multiPower()).on(runs()).run());
+        assertEquals(FitException.Reason.OUT_OF_DOMAIN, e.reason());
+        assertTrue(e.getMessage().contains("where the law degenerates"), e.getMessage());
     }
 }
