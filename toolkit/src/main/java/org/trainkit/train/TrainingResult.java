@@ -32,6 +32,11 @@ public record TrainingResult(RunSettings settings, Table log, Path logCsv, Model
         Objects.requireNonNull(parameters, "parameters");
     }
 
+    /** The file beside the log that holds the run's settings ({@link RunSettings#canonicalText()}). */
+    public Path settingsFile() {
+        return Trainer.settingsFile(logCsv);
+    }
+
     /** The run's name. */
     public String name() {
         return settings.name();

@@ -84,7 +84,7 @@ class LogNamesTest {
         assertEquals(results.size(), csvs.stream().distinct().count(), csvs.toString());
         for (TrainingResult r : results) {
             assertEquals("same-" + r.settings().hash() + ".csv", r.logCsv().getFileName().toString());
-            assertEquals(r.settings().canonicalText(), Files.readString(Trainer.settingsFile(r.logCsv())));
+            assertEquals(r.settings().canonicalText(), Files.readString(r.settingsFile()));
             assertTrue(r.summary().startsWith("same [settings " + r.settings().hash() + "]"), r.summary());
         }
         assertEquals(2 * results.size(), files().size(), "a log and a settings file per run");
