@@ -141,7 +141,7 @@ public final class Fit {
             double[] from = prepared.free(form.start(prepared.models, prepared.losses, huberDelta));
             listener.onProgress(new FitProgress("start", 1, 1, problem.objective(from, null)));
             List<double[]> fallbacks = form.fallbackStarts(prepared.models, prepared.losses, huberDelta, prepared.full(from)).stream().map(prepared::free).toList();
-            solution = fromStartOrFallbacks(problem, from, fallbacks);
+            solution = fromStartOrFallbacks(prepared, from, fallbacks);
         }
         double seconds = (System.nanoTime() - began) / 1e9;
         return new FitResult(prepared, curves, solution, maxIterations, seconds, listener);
@@ -149,12 +149,16 @@ public final class Fit {
 
     /**
      * Optimises from the grid-search start; if that fails, from each of the form's fallback starts,
-     * keeping the best that converges. Throws the first start's failure if none converges.
+     * keeping the best that converges. Throws the first start's failure if none converges. A form
+     * that {@link LawForm#retriesWhenNotIdentified() retries} also tries the fallbacks when the first
+     * optimum has unidentified parameters (a valley the start led into), keeping the lowest objective.
      */
-    private HuberLeastSquares.Solution fromStartOrFallbacks(HuberLeastSquares problem, double[] from,
+    private HuberLeastSquares.Solution fromStartOrFallbacks(PreparedCurves prepared, double[] from,
             List<double[]> fallbacks) {
+        HuberLeastSquares problem = prepared.problem;
+        HuberLeastSquares.Solution firstSolution;
         try {
-            return problem.minimise(from, null, maxIterations, listener);
+            firstSolution = problem.minimise(from, null, maxIterations, listener);
         } catch (FitException first) {
             HuberLeastSquares.Solution best = null;
             for (double[] fallback : fallbacks) {
@@ -172,5 +176,20 @@ public final class Fit {
             }
             return best;
         }
+        if (!form.retriesWhenNotIdentified() || Identifiability.check(prepared, firstSolution).isEmpty()) {
+            return firstSolution;
+        }
+        HuberLeastSquares.Solution best = firstSolution;
+        for (double[] fallback : fallbacks) {
+            try {
+                HuberLeastSquares.Solution solution = problem.minimise(fallback, null, maxIterations, listener);
+                if (solution.objective() < best.objective()) {
+                    best = solution;
+                }
+            } catch (FitException ignored) {
+                // this start fails; the first start's optimum stands
+            }
+        }
+        return best;
     }
 }

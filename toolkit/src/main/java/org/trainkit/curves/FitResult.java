@@ -16,6 +16,7 @@ public final class FitResult {
     private final int maxIterations;
     private final double seconds;
     private final FitListener listener;
+    private final List<FitWarning> warnings;
 
     FitResult(PreparedCurves prepared, List<LossCurve> curves, HuberLeastSquares.Solution solution,
             int maxIterations, double seconds, FitListener listener) {
@@ -26,6 +27,16 @@ public final class FitResult {
         this.maxIterations = maxIterations;
         this.seconds = seconds;
         this.listener = listener;
+        this.warnings = Identifiability.check(prepared, solution);
+    }
+
+    /**
+     * Warnings that some parameters are not identified by the fitted curves (at a bound, a standard
+     * error larger than the value, or confounded with another parameter; see {@link FitWarning}).
+     * Empty when every parameter is determined.
+     */
+    public List<FitWarning> warnings() {
+        return warnings;
     }
 
     /** The fitted law, ready to predict any schedule. */
@@ -103,6 +114,7 @@ public final class FitResult {
     @Override
     public String toString() {
         return "FitResult[" + form.name() + " " + params() + ", objective " + objective() + ", " + iterations()
-                + " iterations, " + String.format("%.3f s]", seconds);
+                + " iterations, " + String.format("%.3f s", seconds) + (warnings.isEmpty() ? "" : ", warnings " + warnings)
+                + "]";
     }
 }
