@@ -64,6 +64,14 @@ public final class FitResult {
         return solution.objective();
     }
 
+    /**
+     * The summed Huber objective of the data alone at the optimum: {@link #objective()} less the
+     * ridge penalty of {@link Fit#regularising} (equal to it without one).
+     */
+    public double dataObjective() {
+        return solution.objective() - prepared.problem.penalty(solution.params());
+    }
+
     /** Optimiser iterations used. */
     public int iterations() {
         return solution.iterations();

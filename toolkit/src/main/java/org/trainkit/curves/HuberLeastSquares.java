@@ -55,8 +55,26 @@ final class HuberLeastSquares {
     private final Predictor predictor;
     private final double[] logLosses;
     private final double delta;
+    /** Ridge penalty: weight per free parameter (0 for none) and centre, both in optimiser coordinates. */
+    private final double[] penaltyWeight;
+    private final double[] penaltyCentre;
 
     HuberLeastSquares(String name, List<Parameter> parameters, Predictor predictor, double[] losses, double delta) {
+        this(name, parameters, predictor, losses, delta, new double[parameters.size()], new double[parameters.size()]);
+    }
+
+    /**
+     * A problem whose objective adds {@code sum_p weight[p] (theta_p - theta(centre[p]))^2}, a ridge
+     * penalty in the optimiser's coordinates (log space for a positive parameter) towards
+     * {@code centre}; {@code weight[p] = 0} leaves parameter {@code p} free of it.
+     */
+    HuberLeastSquares(String name, List<Parameter> parameters, Predictor predictor, double[] losses, double delta,
+            double[] weight, double[] centre) {
+        this.penaltyWeight = weight.clone();
+        this.penaltyCentre = new double[parameters.size()];
+        for (int p = 0; p < parameters.size(); p++) {
+            penaltyCentre[p] = weight[p] > 0 ? parameters.get(p).domain().theta(centre[p]) : 0;
+        }
         this.name = name;
         this.parameters = List.copyOf(parameters);
         this.predictor = predictor;
@@ -86,7 +104,27 @@ final class HuberLeastSquares {
             }
             total += weight(weights, i) * Huber.loss(logLosses[i] - Math.log(predicted[i]), delta);
         }
+        return total + penalty(params);
+    }
+
+    /** The ridge penalty at {@code params} (0 without one). */
+    double penalty(double[] params) {
+        double total = 0;
+        for (int p = 0; p < params.length; p++) {
+            if (penaltyWeight[p] > 0) {
+                double d = parameters.get(p).domain().theta(params[p]) - penaltyCentre[p];
+                total += penaltyWeight[p] * d * d;
+            }
+        }
         return total;
+    }
+
+    private int penaltyRows() {
+        int rows = 0;
+        for (double w : penaltyWeight) {
+            rows += w > 0 ? 1 : 0;
+        }
+        return rows;
     }
 
     /**
@@ -123,7 +161,7 @@ final class HuberLeastSquares {
         };
         LeastSquaresProblem problem = new LeastSquaresBuilder()
                 .model(point -> residuals(point, weights, best))
-                .target(new double[logLosses.length])
+                .target(new double[logLosses.length + penaltyRows()])
                 .start(theta)
                 .maxIterations(maxIterations)
                 .maxEvaluations(Integer.MAX_VALUE)
@@ -258,12 +296,12 @@ final class HuberLeastSquares {
             // degenerated, and it can be very slow to evaluate there (the multi-power loss-drop sum
             // needs more nodes as beta grows; a trial step to beta = 1e10 would take 4e8 of them).
             // The penalty makes the optimiser reject the step and try a shorter one.
-            double[] value = new double[points];
+            double[] value = new double[points + penaltyRows()];
             for (int i = 0; i < points; i++) {
                 value[i] = Math.sqrt(weight(weights, i)) * PENALTY;
             }
             best.evaluations++;
-            return new Pair<>(new ArrayRealVector(value, false), new Array2DRowRealMatrix(points, n));
+            return new Pair<>(new ArrayRealVector(value, false), new Array2DRowRealMatrix(value.length, n));
         }
         double[] predicted = new double[points];
         double[][] jacobian = new double[points][n];
@@ -291,6 +329,22 @@ final class HuberLeastSquares {
                 j[p] *= factor * slopes[p];
             }
             cost += 0.5 * value[i] * value[i];
+        }
+        int extra = penaltyRows();
+        if (extra > 0) {
+            value = Arrays.copyOf(value, points + extra);
+            jacobian = Arrays.copyOf(jacobian, points + extra);
+            int row = points;
+            for (int p = 0; p < n; p++) {
+                if (penaltyWeight[p] > 0) {
+                    double root = Math.sqrt(2 * penaltyWeight[p]);
+                    value[row] = root * (theta[p] - penaltyCentre[p]);
+                    jacobian[row] = new double[n];
+                    jacobian[row][p] = root;
+                    cost += 0.5 * value[row] * value[row];
+                    row++;
+                }
+            }
         }
         best.evaluations++;
         if (valid && cost < best.objective) {

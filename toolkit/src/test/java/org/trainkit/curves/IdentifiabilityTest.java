@@ -28,7 +28,7 @@ class IdentifiabilityTest {
         }
         int[] steps = java.util.stream.IntStream.iterate(300, s -> s < total, s -> s + 40).toArray();
         LossCurve curve = LossCurve.of("constant", steps, law.predict(constant, steps), constant);
-        FitResult fit = Fit.of(LawForm.multiPower()).on(curve).run();
+        FitResult fit = Fit.of(LawForm.multiPower()).on(curve).startingFrom(2.65, 0.6, 0.45, 440, 2.1, 0.6, 0.65).run();
         List<String> named = fit.warnings().stream().flatMap(w -> w.parameters().stream()).distinct().toList();
         assertTrue(named.contains("C") || named.contains("beta") || named.contains("gamma"), fit.warnings().toString());
         assertTrue(fit.warnings().stream().allMatch(w -> w.message().contains(w.parameters().get(0))));
