@@ -160,6 +160,11 @@ public final class Fit {
         return shape;
     }
 
+    /** The number of parameters held fixed. */
+    public int fixedCount() {
+        return fixed.size();
+    }
+
     /** The form being fitted. */
     public LawForm form() {
         return form;
