@@ -9,7 +9,7 @@ import java.util.Locale;
  * prediction: the multi-power law's loss-drop sum (Luo et al. 2025) counts a learning-rate
  * increase (a warmup) as a negative drop, which it was never fitted to model; a schedule that
  * decays below the lowest rate of the fitted curves (to zero, say) asks the law about rates it has
- * not seen; a run longer than the longest fitted curve is an extrapolation in time; and the power
+ * not seen; a run more than 5% longer than the longest fitted curve is an extrapolation in time; and the power
  * law in steps ignores the schedule entirely.
  */
 public final class Applicability {
@@ -47,7 +47,7 @@ public final class Applicability {
                     lowestFitted = Math.min(lowestFitted, curve.lr[t]);
                 }
             }
-            longest = Math.max(longest, last + 1);
+            longest = Math.max(longest, curve.totalSteps());
         }
         double lowest = Double.POSITIVE_INFINITY;
         for (double rate : learningRates) {
@@ -63,7 +63,7 @@ public final class Applicability {
                     + " steps the law was fitted on: the prediction there is an extrapolation", lowestAfterWarmup,
                     lowestFitted));
         }
-        if (learningRates.length > longest && longest > 0) {
+        if (learningRates.length > 1.05 * longest && longest > 0) {
             notes.add(String.format(Locale.ROOT, "the run has %d steps, %.1f times the longest fitted curve (%d steps):"
                     + " an extrapolation in time", learningRates.length, learningRates.length / (double) longest, longest));
         }
