@@ -102,6 +102,41 @@ public final class FitResult {
         return evaluate(curves);
     }
 
+    /**
+     * The objective this fit minimises along the straight line from its optimum ({@code t = 0}) to
+     * other values of {@link LawForm#parameterNames()} ({@code t = 1}), in the parameters' own
+     * units, at {@code points} evenly spaced {@code t} from {@code -0.25} to {@code 1.25}: the
+     * evidence of whether the two points lie in one valley, and how flat it is. Fixed parameters
+     * move too when {@code other} differs in them; a ridge penalty is not included.
+     *
+     * @return a table with columns {@code t} and {@code objective}
+     */
+    public tech.tablesaw.api.Table profileTowards(double[] other, int points) {
+        form.checkCount(other);
+        if (points < 2) {
+            throw new IllegalArgumentException("a profile needs at least 2 points: " + points);
+        }
+        PreparedCurves all = PreparedCurves.of(form, curves, prepared.problem.delta());
+        double[] here = values();
+        tech.tablesaw.api.DoubleColumn t = tech.tablesaw.api.DoubleColumn.create("t");
+        tech.tablesaw.api.DoubleColumn objective = tech.tablesaw.api.DoubleColumn.create("objective");
+        for (int i = 0; i < points; i++) {
+            double position = -0.25 + 1.5 * i / (points - 1);
+            double[] values = new double[here.length];
+            for (int p = 0; p < here.length; p++) {
+                values[p] = here[p] + position * (other[p] - here[p]);
+            }
+            boolean inside = true;
+            for (int p = 0; p < values.length; p++) {
+                inside &= form.parameters().get(p).contains(values[p]);
+            }
+            t.append(position);
+            objective.append(inside ? all.problem.objective(values, null) : Double.NaN);
+        }
+        return tech.tablesaw.api.Table.create(form.name() + ": objective from the fit (t = 0) to other values (t = 1)", t,
+                objective);
+    }
+
     /** Bootstrap intervals from {@code resamples} refits, on up to two threads, with a fixed seed. */
     public BootstrapResult bootstrap(int resamples) {
         return Bootstrap.of(this).resamples(resamples).run();

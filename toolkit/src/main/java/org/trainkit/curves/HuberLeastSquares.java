@@ -248,6 +248,11 @@ final class HuberLeastSquares {
         return residuals;
     }
 
+    /** The Huber threshold. */
+    double delta() {
+        return delta;
+    }
+
     /** The free parameters, in order. */
     List<Parameter> parameters() {
         return parameters;
