@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.trainkit.curves.Applicability;
 import org.trainkit.curves.AutoFit;
 import org.trainkit.curves.AutoFitResult;
 import org.trainkit.curves.CurveFormatException;
@@ -146,9 +147,9 @@ public final class FitCommand implements Callable<Integer> {
         Evaluation trainErrors = fit.evaluate(trainCurves);
         Evaluation testErrors = testCurves.isEmpty() ? null : fit.evaluate(testCurves);
         if (json) {
-            out.println(json(lawName, fit, auto, trainErrors, labels(train), testErrors, labels(test)));
+            out.println(json(lawName, fit, auto, trainErrors, labels(train), testErrors, labels(test), testCurves));
         } else {
-            table(out, lawName, fit, auto, trainErrors, labels(train), testErrors, labels(test));
+            table(out, lawName, fit, auto, trainErrors, labels(train), testErrors, labels(test), testCurves);
         }
         out.flush();
         return 0;
@@ -214,7 +215,7 @@ public final class FitCommand implements Callable<Integer> {
     }
 
     private static String json(String lawName, FitResult fit, AutoFitResult auto, Evaluation trainErrors,
-            List<String> trainLabels, Evaluation testErrors, List<String> testLabels) {
+            List<String> trainLabels, Evaluation testErrors, List<String> testLabels, List<LossCurve> testCurves) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = new JsonFactory().createGenerator(text).useDefaultPrettyPrinter()) {
             json.writeStartObject();
@@ -234,6 +235,16 @@ public final class FitCommand implements Callable<Integer> {
                 errors(json, testErrors, testLabels);
             }
             json.writeNumberField("objective", fit.objective());
+            json.writeObjectFieldStart("notes");
+            List<LossCurve> tested = testErrors == null ? List.of() : testCurves;
+            for (int i = 0; i < tested.size(); i++) {
+                json.writeArrayFieldStart(testLabels.get(i));
+                for (String note : Applicability.notes(fit, tested.get(i).learningRates())) {
+                    json.writeString(note);
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
             json.writeArrayFieldStart("warnings");
             for (FitWarning warning : fit.warnings()) {
                 json.writeStartObject();
@@ -295,7 +306,8 @@ public final class FitCommand implements Callable<Integer> {
     }
 
     private static void table(PrintWriter out, String lawName, FitResult fit, AutoFitResult auto,
-            Evaluation trainErrors, List<String> trainLabels, Evaluation testErrors, List<String> testLabels) {
+            Evaluation trainErrors, List<String> trainLabels, Evaluation testErrors, List<String> testLabels,
+            List<LossCurve> testCurves) {
         if (auto != null) {
             out.println("leave-one-curve-out cross-validation on the train curves (score = PredE + WorstE held out):");
             out.printf(Locale.ROOT, "  %-24s %9s %9s%n", "candidate", "CV PredE", "CV WorstE");
@@ -327,6 +339,12 @@ public final class FitCommand implements Callable<Integer> {
         rows(out, row, "train", trainErrors, trainLabels);
         if (testErrors != null) {
             rows(out, row, "test", testErrors, testLabels);
+            List<LossCurve> tested = testCurves;
+            for (int i = 0; i < tested.size(); i++) {
+                for (String note : Applicability.notes(fit, tested.get(i).learningRates())) {
+                    out.println("note (" + testLabels.get(i) + "): " + note);
+                }
+            }
         }
     }
 

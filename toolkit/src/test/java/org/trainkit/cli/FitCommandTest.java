@@ -170,6 +170,7 @@ class FitCommandTest {
         assertEquals(org.trainkit.curves.AutoFit.defaultCandidates().stream().map(c -> c.name()).toList(), candidates);
         assertEquals(chosen, json.get("law").asText());
         assertTrue(json.get("warnings").isArray());
+        assertTrue(json.get("notes").get("wsdcon_3.csv").isArray(), run.out());
         Run one = run("fit", "--law", "auto", "--quiet", "--train", files("100M", "cosine_24000"));
         assertEquals(2, one.code());
         assertTrue(one.err().contains("at least 2 train curves"), one.err());
