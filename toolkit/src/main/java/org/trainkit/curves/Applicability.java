@@ -8,7 +8,7 @@ import java.util.Locale;
  * Where a fitted law is applied outside what it models or was fitted on, in words, to set next to a
  * prediction: the multi-power law's loss-drop sum (Luo et al. 2025) counts a learning-rate
  * increase (a warmup) as a negative drop, which it was never fitted to model; a schedule that
- * decays below the lowest rate of the fitted curves (to zero, say) asks the law about rates it has
+ * decays more than 1% below the lowest rate of the fitted curves (to zero, say) asks the law about rates it has
  * not seen; a run more than 5% longer than the longest fitted curve is an extrapolation in time; and the power
  * law in steps ignores the schedule entirely.
  */
@@ -58,7 +58,7 @@ public final class Applicability {
         for (int t = afterWarmup; t < learningRates.length; t++) {
             lowestAfterWarmup = Math.min(lowestAfterWarmup, learningRates[t]);
         }
-        if (Double.isFinite(lowestFitted) && lowestAfterWarmup < lowestFitted * (1 - 1e-9) && !(law instanceof PowerLaw)) {
+        if (Double.isFinite(lowestFitted) && lowestAfterWarmup < lowestFitted * 0.99 && !(law instanceof PowerLaw)) {
             notes.add(String.format(Locale.ROOT, "the schedule decays to %.3g, below the lowest rate %.3g of the logged"
                     + " steps the law was fitted on: the prediction there is an extrapolation", lowestAfterWarmup,
                     lowestFitted));
