@@ -104,14 +104,17 @@ public final class FitResult {
 
     /**
      * The objective this fit minimises along the straight line from its optimum ({@code t = 0}) to
-     * other values of {@link LawForm#parameterNames()} ({@code t = 1}), in the parameters' own
-     * units, at {@code points} evenly spaced {@code t} from {@code -0.25} to {@code 1.25}: the
-     * evidence of whether the two points lie in one valley, and how flat it is. Fixed parameters
-     * move too when {@code other} differs in them; a ridge penalty is not included.
+     * other values of {@link LawForm#parameterNames()} ({@code t = 1}), at {@code points} evenly
+     * spaced {@code t} from {@code -0.25} to {@code 1.25}: the evidence of whether the two points
+     * lie in one valley, and how flat it is. With {@code logSpace} the line runs in the optimiser's
+     * coordinates (the log of positive parameters, so that a parameter three orders of magnitude
+     * apart, like the multi-power C of our fit and of the published one, moves geometrically);
+     * otherwise in the parameters' own units. Fixed parameters move too when {@code other} differs
+     * in them; a ridge penalty is not included; points outside the domain get NaN.
      *
      * @return a table with columns {@code t} and {@code objective}
      */
-    public tech.tablesaw.api.Table profileTowards(double[] other, int points) {
+    public tech.tablesaw.api.Table profileTowards(double[] other, int points, boolean logSpace) {
         form.checkCount(other);
         if (points < 2) {
             throw new IllegalArgumentException("a profile needs at least 2 points: " + points);
@@ -124,7 +127,10 @@ public final class FitResult {
             double position = -0.25 + 1.5 * i / (points - 1);
             double[] values = new double[here.length];
             for (int p = 0; p < here.length; p++) {
-                values[p] = here[p] + position * (other[p] - here[p]);
+                Parameter.Domain domain = form.parameters().get(p).domain();
+                values[p] = logSpace && domain != Parameter.Domain.REAL
+                        ? domain.value(domain.theta(here[p]) + position * (domain.theta(other[p]) - domain.theta(here[p])))
+                        : here[p] + position * (other[p] - here[p]);
             }
             boolean inside = true;
             for (int p = 0; p < values.length; p++) {
@@ -133,8 +139,8 @@ public final class FitResult {
             t.append(position);
             objective.append(inside ? all.problem.objective(values, null) : Double.NaN);
         }
-        return tech.tablesaw.api.Table.create(form.name() + ": objective from the fit (t = 0) to other values (t = 1)", t,
-                objective);
+        return tech.tablesaw.api.Table.create(form.name() + ": objective from the fit (t = 0) to other values (t = 1)"
+                + (logSpace ? ", log space" : ""), t, objective);
     }
 
     /** Bootstrap intervals from {@code resamples} refits, on up to two threads, with a fixed seed. */

@@ -28,7 +28,7 @@ class MplDataTest {
         var train = MplData.curves(PublishedSchedules.dataDir().resolve("100M"), MplData.TRAIN);
         FitResult fit = Fit.of(LawForm.multiPower()).on(train).run();
         double[] published = MplData.publishedValues("100M");
-        Table profile = fit.profileTowards(published, 13);
+        Table profile = fit.profileTowards(published, 13, true);
         double[] t = profile.doubleColumn("t").asDoubleArray();
         double[] objective = profile.doubleColumn("objective").asDoubleArray();
         assertEquals(-0.25, t[0], 1e-12);
