@@ -247,6 +247,63 @@ class FitCommandTest {
         assertTrue(tooShort.err().contains("too few to fit"), tooShort.err());
     }
 
+    @Test
+    void readsATensorBoardRunDirectoryAndNamesACorruptRecord() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("tb"));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        org.trainkit.curves.MultiPowerLaw law = new org.trainkit.curves.MultiPowerLaw(2.65, 0.6, 0.45, 440, 1, 0.5, 0.5);
+        double[] lr = new double[3000];
+        for (int t = 0; t < lr.length; t++) {
+            lr[t] = t < 200 ? 1e-3 * t / 199 : 1e-3 * (0.1 + 0.9 * (1 + Math.cos(Math.PI * (t - 200) / 2800.0)) / 2);
+        }
+        for (int step = 0; step < 3000; step += 20) {
+            bytes.write(tensorBoardRecord(step, "lr", lr[step]));
+            if (step >= 200) {
+                bytes.write(tensorBoardRecord(step, "train/loss", law.predict(lr, new int[] {step})[0]));
+            }
+        }
+        Path file = Files.write(run.resolve("events.out.tfevents.1.host"), bytes.toByteArray());
+        Run ok = run("fit", "--law", "annealing", "--quiet", "--json", "--train", run.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(new ObjectMapper().readTree(ok.out()).get("train").get("curves").has("tb"), ok.out());
+        byte[] corrupt = bytes.toByteArray();
+        corrupt[40] ^= 1;
+        Files.write(file, corrupt);
+        Run bad = run("fit", "--law", "annealing", "--quiet", "--train", run.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains(file.toString()) && bad.err().contains("byte offset"), bad.err());
+    }
+
+    /** One TensorBoard record holding an Event with one simple_value, CRCs computed here. */
+    private static byte[] tensorBoardRecord(long step, String tag, double value) throws IOException {
+        java.io.ByteArrayOutputStream v = new java.io.ByteArrayOutputStream();
+        com.google.protobuf.CodedOutputStream out = com.google.protobuf.CodedOutputStream.newInstance(v);
+        out.writeString(1, tag);
+        out.writeFloat(2, (float) value);
+        out.flush();
+        java.io.ByteArrayOutputStream summary = new java.io.ByteArrayOutputStream();
+        com.google.protobuf.CodedOutputStream s = com.google.protobuf.CodedOutputStream.newInstance(summary);
+        s.writeBytes(1, com.google.protobuf.ByteString.copyFrom(v.toByteArray()));
+        s.flush();
+        java.io.ByteArrayOutputStream event = new java.io.ByteArrayOutputStream();
+        com.google.protobuf.CodedOutputStream e = com.google.protobuf.CodedOutputStream.newInstance(event);
+        e.writeInt64(2, step);
+        e.writeBytes(5, com.google.protobuf.ByteString.copyFrom(summary.toByteArray()));
+        e.flush();
+        byte[] data = event.toByteArray();
+        java.nio.ByteBuffer record = java.nio.ByteBuffer.allocate(16 + data.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] length = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(data.length).array();
+        record.put(length).putInt(masked(length)).put(data).putInt(masked(data));
+        return record.array();
+    }
+
+    private static int masked(byte[] bytes) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        long c = crc.getValue();
+        return (int) ((((c >>> 15) | (c << 17)) + 0xa282ead8L) & 0xffffffffL);
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
