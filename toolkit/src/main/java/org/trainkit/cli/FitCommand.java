@@ -14,7 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.trainkit.curves.CurveColumns;
+import org.trainkit.curves.Applicability;
+import org.trainkit.curves.AutoFit;
+import org.trainkit.curves.AutoFitResult;
 import org.trainkit.curves.CurveFormatException;
 import org.trainkit.curves.CurveMetrics;
 import org.trainkit.curves.Evaluation;
@@ -23,10 +25,11 @@ import org.trainkit.curves.FitException;
 import org.trainkit.curves.FitListener;
 import org.trainkit.curves.FitProgress;
 import org.trainkit.curves.FitResult;
+import org.trainkit.curves.FitWarning;
 import org.trainkit.curves.LawForm;
 import org.trainkit.curves.LossCurve;
-import org.trainkit.curves.LossCurves;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,7 +41,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "fit",
         description = {"Fit a loss-curve law to training curves and report its errors on train and test curves.",
-            "Files: CSV with columns step, lr, loss (any order, extra columns ignored), or JSON Lines (.jsonl).",
+            "Files: CSV with columns step, lr, loss (any order, extra columns ignored), JSON Lines (.jsonl),"
+                    + " TensorBoard event files or run directories, W&B history exports (CSV or JSON Lines).",
+            "--law auto chooses by leave-one-curve-out cross-validation on the train curves only.",
+            "Warnings name parameters the curves do not determine.",
             "Exit codes: 0 fitted, 1 bad input, 2 bad usage, 3 the fit did not converge."})
 public final class FitCommand implements Callable<Integer> {
 
@@ -52,7 +58,10 @@ public final class FitCommand implements Callable<Integer> {
     private boolean help;
 
     @Option(names = "--law", required = true, paramLabel = "LAW",
-            description = "mpl (multi-power law), annealing (LR-annealing law) or power (power law in steps)")
+            description = {"mpl (multi-power law), mpl-shape-held (C, beta, gamma held at 1, 0.5, 0.5), annealing"
+                    + " (LR-annealing law), power (power law in steps), or auto: the best of mpl, mpl-shape-held,"
+                    + " mpl-shape-ridge-1e-04/1e-05/1e-06, annealing-lambda-0.999 and annealing by leave-one-curve-out"
+                    + " cross-validation on the train curves (held-out PredE + WorstE; at least 2 train curves)"})
     private String law;
 
     @Option(names = "--train", required = true, split = ",", paramLabel = "FILE",
@@ -69,9 +78,8 @@ public final class FitCommand implements Callable<Integer> {
             description = "annealing law only: a fixed lambda in (0, 1), or 'fit' to fit it (default)")
     private String lambda;
 
-    @Option(names = "--columns", paramLabel = "STEP,LR,LOSS", defaultValue = "step,lr,loss",
-            description = "column (or JSON field) names of step, learning rate and loss (default: ${DEFAULT-VALUE})")
-    private String columns;
+    @Mixin
+    private LogOptions logs = new LogOptions();
 
     @Option(names = "--quiet", description = "no progress lines on standard error")
     private boolean quiet;
@@ -80,11 +88,15 @@ public final class FitCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LawForm form;
-        CurveColumns names;
+        Fit template = null;
         try {
-            form = form();
-            names = columns();
+            logs.check();
+            if (!law.equals("auto")) {
+                template = template();
+            }
+            List<Path> all = new ArrayList<>(train);
+            all.addAll(test);
+            logs.checkAllUsed(all);
         } catch (IllegalArgumentException e) {
             err.println("trainkit fit: " + e.getMessage());
             err.flush();
@@ -93,35 +105,61 @@ public final class FitCommand implements Callable<Integer> {
         List<LossCurve> trainCurves;
         List<LossCurve> testCurves;
         try {
-            trainCurves = read(train, names);
-            testCurves = read(test, names);
+            trainCurves = logs.read(train);
+            testCurves = logs.read(test);
         } catch (CurveFormatException | UncheckedIOException e) {
             err.println("trainkit fit: " + e.getMessage());
             err.flush();
             return BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            err.println("trainkit fit: " + e.getMessage());
+            err.flush();
+            return 2;
         }
         FitResult fit;
+        AutoFitResult auto = null;
+        String lawName;
         try {
-            fit = Fit.of(form).on(trainCurves).listener(progress(err, form)).run();
+            if (template == null) {
+                if (trainCurves.size() < 2) {
+                    err.println("trainkit fit: --law auto needs at least 2 train curves to leave one out, got "
+                            + trainCurves.size());
+                    err.flush();
+                    return 2;
+                }
+                auto = AutoFit.on(trainCurves).run();
+                fit = auto.fit();
+                lawName = auto.chosenName();
+            } else {
+                fit = template.listener(progress(err, template.form())).on(trainCurves).run();
+                lawName = law.equals("mpl-shape-held") ? law : fit.form().name();
+            }
         } catch (FitException e) {
             err.println("trainkit fit: " + e.getMessage());
             err.flush();
             return FIT_FAILED;
         }
         if (!quiet) {
-            err.printf(Locale.ROOT, "trainkit fit: %s fitted in %.3f s (%d iterations)%n", form.name(), fit.seconds(),
+            err.printf(Locale.ROOT, "trainkit fit: %s fitted in %.3f s (%d iterations)%n", lawName, fit.seconds(),
                     fit.iterations());
             err.flush();
         }
         Evaluation trainErrors = fit.evaluate(trainCurves);
         Evaluation testErrors = testCurves.isEmpty() ? null : fit.evaluate(testCurves);
         if (json) {
-            out.println(json(fit, trainErrors, labels(train), testErrors, labels(test)));
+            out.println(json(lawName, fit, auto, trainErrors, labels(train), testErrors, labels(test), testCurves));
         } else {
-            table(out, fit, trainErrors, labels(train), testErrors, labels(test));
+            table(out, lawName, fit, auto, trainErrors, labels(train), testErrors, labels(test), testCurves);
         }
         out.flush();
         return 0;
+    }
+
+    private Fit template() {
+        if (law.equals("mpl-shape-held")) {
+            return Fit.of(LawForm.multiPower()).fixing("C", 1).fixing("beta", 0.5).fixing("gamma", 0.5);
+        }
+        return Fit.of(form());
     }
 
     private LawForm form() {
@@ -140,27 +178,9 @@ public final class FitCommand implements Callable<Integer> {
                 }
                 yield LawForm.annealing(value);
             }
-            default -> throw new IllegalArgumentException("--law '" + law + "' is not one of mpl, annealing, power");
+            default -> throw new IllegalArgumentException("--law '" + law
+                    + "' is not one of auto, mpl, mpl-shape-held, annealing, power");
         };
-    }
-
-    private CurveColumns columns() {
-        String[] parts = columns.split(",", -1);
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("--columns needs three names STEP,LR,LOSS, got '" + columns + "'");
-        }
-        return new CurveColumns(parts[0].trim(), parts[1].trim(), parts[2].trim());
-    }
-
-    private static List<LossCurve> read(List<Path> files, CurveColumns names) {
-        List<LossCurve> curves = new ArrayList<>();
-        for (Path file : files) {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            curves.add(name.endsWith(".jsonl") || name.endsWith(".json")
-                    ? LossCurves.readJsonLines(file, names)
-                    : LossCurves.readCsv(file, names));
-        }
-        return curves;
     }
 
     /** Each file's name, or the path as given where two files share a name. */
@@ -194,12 +214,13 @@ public final class FitCommand implements Callable<Integer> {
         };
     }
 
-    private static String json(FitResult fit, Evaluation trainErrors, List<String> trainLabels, Evaluation testErrors,
-            List<String> testLabels) {
+    private static String json(String lawName, FitResult fit, AutoFitResult auto, Evaluation trainErrors,
+            List<String> trainLabels, Evaluation testErrors, List<String> testLabels, List<LossCurve> testCurves) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = new JsonFactory().createGenerator(text).useDefaultPrettyPrinter()) {
             json.writeStartObject();
-            json.writeStringField("law", fit.form().name());
+            json.writeStringField("law", lawName);
+            json.writeStringField("form", fit.form().name());
             json.writeObjectFieldStart("params");
             for (Map.Entry<String, Double> entry : fit.params().entrySet()) {
                 json.writeNumberField(entry.getKey(), entry.getValue());
@@ -213,12 +234,56 @@ public final class FitCommand implements Callable<Integer> {
             } else {
                 errors(json, testErrors, testLabels);
             }
+            json.writeNumberField("objective", fit.objective());
+            json.writeObjectFieldStart("notes");
+            List<LossCurve> tested = testErrors == null ? List.of() : testCurves;
+            for (int i = 0; i < tested.size(); i++) {
+                json.writeArrayFieldStart(testLabels.get(i));
+                for (String note : Applicability.notes(fit, tested.get(i).learningRates())) {
+                    json.writeString(note);
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("warnings");
+            for (FitWarning warning : fit.warnings()) {
+                json.writeStartObject();
+                json.writeArrayFieldStart("parameters");
+                for (String name : warning.parameters()) {
+                    json.writeString(name);
+                }
+                json.writeEndArray();
+                json.writeStringField("message", warning.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            if (auto != null) {
+                json.writeArrayFieldStart("cross_validation");
+                for (String candidate : auto.candidateNames()) {
+                    json.writeStartObject();
+                    json.writeStringField("candidate", candidate);
+                    writeNumber(json, "prede", auto.crossValidatedPredE(candidate));
+                    writeNumber(json, "worste", auto.crossValidatedWorstE(candidate));
+                    json.writeBooleanField("chosen", candidate.equals(auto.chosenName()));
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
             json.writeNumberField("seconds", fit.seconds());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /** A number, or null where it is not finite (JSON has no infinity). */
+    private static void writeNumber(JsonGenerator json, String name, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            json.writeNumberField(name, value);
+        } else {
+            json.writeNullField(name);
+        }
     }
 
     private static void errors(JsonGenerator json, Evaluation evaluation, List<String> labels) throws IOException {
@@ -240,10 +305,23 @@ public final class FitCommand implements Callable<Integer> {
         json.writeEndObject();
     }
 
-    private static void table(PrintWriter out, FitResult fit, Evaluation trainErrors, List<String> trainLabels,
-            Evaluation testErrors, List<String> testLabels) {
+    private static void table(PrintWriter out, String lawName, FitResult fit, AutoFitResult auto,
+            Evaluation trainErrors, List<String> trainLabels, Evaluation testErrors, List<String> testLabels,
+            List<LossCurve> testCurves) {
+        if (auto != null) {
+            out.println("leave-one-curve-out cross-validation on the train curves (score = PredE + WorstE held out):");
+            out.printf(Locale.ROOT, "  %-24s %9s %9s%n", "candidate", "CV PredE", "CV WorstE");
+            for (String candidate : auto.candidateNames()) {
+                out.printf(Locale.ROOT, "  %-24s %9.5f %9.5f%s%n", candidate, auto.crossValidatedPredE(candidate),
+                        auto.crossValidatedWorstE(candidate), candidate.equals(auto.chosenName()) ? "  <- chosen" : "");
+            }
+            out.println();
+        }
         out.printf(Locale.ROOT, "law %s fitted on %d curves in %.3f s (%d iterations, summed Huber objective %.4e)%n",
-                fit.form().name(), fit.curves().size(), fit.seconds(), fit.iterations(), fit.objective());
+                lawName, fit.curves().size(), fit.seconds(), fit.iterations(), fit.objective());
+        for (FitWarning warning : fit.warnings()) {
+            out.println("warning: " + warning.message());
+        }
         out.println();
         out.printf(Locale.ROOT, "%-10s %14s%n", "parameter", "value");
         fit.params().forEach((name, value) -> out.printf(Locale.ROOT, "%-10s %14.8g%n", name, value));
@@ -261,6 +339,12 @@ public final class FitCommand implements Callable<Integer> {
         rows(out, row, "train", trainErrors, trainLabels);
         if (testErrors != null) {
             rows(out, row, "test", testErrors, testLabels);
+            List<LossCurve> tested = testCurves;
+            for (int i = 0; i < tested.size(); i++) {
+                for (String note : Applicability.notes(fit, tested.get(i).learningRates())) {
+                    out.println("note (" + testLabels.get(i) + "): " + note);
+                }
+            }
         }
     }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "trainkit", mixinStandardHelpOptions = true, version = "trainkit 0.1.0",
         description = "Tools for studying how neural networks train.",
-        subcommands = {CommandLine.HelpCommand.class, FitCommand.class, ScheduleCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, FitCommand.class, PlanCommand.class, ScheduleCommand.class,
                 NotebooksCommand.class})
 public final class Main implements Runnable {
 

@@ -11,19 +11,26 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Bootstrap confidence intervals for a fit's parameters (Efron's percentile bootstrap): each resample
- * draws, within every curve, as many logged points as it has, uniformly with replacement; the law is
- * refitted to the resample starting from the original optimum (warm start, no grid search), and the
- * intervals are percentiles of the refitted values. A resample is fitted as the original with each
- * point's Huber term weighted by how often it was drawn, so no data are copied.
+ * Bootstrap confidence intervals for a fit's parameters and everything predicted from them
+ * (Efron's percentile bootstrap). Neighbouring points of a loss curve have correlated residuals, so
+ * by default a resample is a <b>moving-block bootstrap</b> (Kunsch 1989) within each curve: blocks of
+ * {@code ceil(n / 10)} consecutive logged points (10 blocks per curve of {@code n} points) are drawn
+ * with uniformly random starts, with replacement, until the curve's {@code n} points are covered
+ * (the last block cut short). {@link #wholeCurves()} instead draws whole curves with replacement
+ * (the fit's uncertainty over which runs it saw; with three curves only ten distinct resamples
+ * exist, and resamples that repeat one curve may not determine the law), and
+ * {@link #singlePoints()} draws single points (which treats residuals as independent and gives
+ * intervals that are too narrow).
  *
- * <p>Resampling single points treats a curve's residuals as exchangeable, which neighbouring points
- * of a loss curve are not; the intervals describe the fit's sensitivity to which points it saw,
- * not a full time-series uncertainty.
+ * <p>The law is refitted to each resample from the original optimum (warm start, no grid search),
+ * with each point's Huber term weighted by how often it was drawn, so no data are copied; the
+ * intervals are percentiles of the refitted values, and {@link BootstrapResult} carries them to
+ * predicted curves, final losses and schedule rankings.
  *
  * <pre>{@code
  * BootstrapResult ci = Bootstrap.of(fit).resamples(200).seed(7).run();
  * ci.interval("alpha");
+ * ci.finalLoss(schedule);          // an Estimate with its 95% interval
  * }</pre>
  */
 public final class Bootstrap {
@@ -33,8 +40,20 @@ public final class Bootstrap {
     private final long seed;
     private final int threads;
     private final FitListener listener;
+    /** Points per block; 0 for 10 blocks per curve, -1 for whole curves. */
+    private final int block;
+
+    /** Blocks per curve of the default moving-block bootstrap. */
+    public static final int DEFAULT_BLOCKS_PER_CURVE = 10;
+    private static final int WHOLE_CURVES = -1;
+    private static final int TENTHS = 0;
 
     private Bootstrap(FitResult fit, int resamples, long seed, int threads, FitListener listener) {
+        this(fit, resamples, seed, threads, listener, TENTHS);
+    }
+
+    private Bootstrap(FitResult fit, int resamples, long seed, int threads, FitListener listener, int block) {
+        this.block = block;
         this.fit = fit;
         this.resamples = resamples;
         this.seed = seed;
@@ -53,12 +72,12 @@ public final class Bootstrap {
         if (count < 2) {
             throw new IllegalArgumentException("need at least 2 resamples: " + count);
         }
-        return new Bootstrap(fit, count, seed, threads, listener);
+        return new Bootstrap(fit, count, seed, threads, listener, block);
     }
 
     /** The random seed (same seed, same intervals). */
     public Bootstrap seed(long value) {
-        return new Bootstrap(fit, resamples, value, threads, listener);
+        return new Bootstrap(fit, resamples, value, threads, listener, block);
     }
 
     /** The number of threads refitting in parallel. */
@@ -66,12 +85,30 @@ public final class Bootstrap {
         if (count < 1) {
             throw new IllegalArgumentException("need at least 1 thread: " + count);
         }
-        return new Bootstrap(fit, resamples, seed, count, listener);
+        return new Bootstrap(fit, resamples, seed, count, listener, block);
     }
 
     /** Receives a {@code "bootstrap"} progress report after each refit. */
     public Bootstrap listener(FitListener progress) {
-        return new Bootstrap(fit, resamples, seed, threads, Objects.requireNonNull(progress, "listener"));
+        return new Bootstrap(fit, resamples, seed, threads, Objects.requireNonNull(progress, "listener"), block);
+    }
+
+    /** Moving blocks of {@code points} consecutive logged points (1 is the single-point bootstrap). */
+    public Bootstrap blocks(int points) {
+        if (points < 1) {
+            throw new IllegalArgumentException("a block needs at least 1 point: " + points);
+        }
+        return new Bootstrap(fit, resamples, seed, threads, listener, points);
+    }
+
+    /** Single points drawn independently (residuals treated as independent: intervals too narrow). */
+    public Bootstrap singlePoints() {
+        return blocks(1);
+    }
+
+    /** Whole curves drawn with replacement. */
+    public Bootstrap wholeCurves() {
+        return new Bootstrap(fit, resamples, seed, threads, listener, WHOLE_CURVES);
     }
 
     /**
@@ -95,7 +132,7 @@ public final class Bootstrap {
             for (int r = 0; r < resamples; r++) {
                 long resampleSeed = seed * 0x9E3779B97F4A7C15L + r;
                 refits.add(pool.submit(() -> {
-                    double[] weights = weights(sizes, new SplittableRandom(resampleSeed));
+                    double[] weights = weights(sizes, block, new SplittableRandom(resampleSeed));
                     try {
                         return prepared.full(problem.minimise(start, weights, fit.maxIterations(), FitListener.NONE)
                                 .params());
@@ -117,7 +154,7 @@ public final class Bootstrap {
                 throw new FitException(FitException.Reason.ITERATIONS_EXHAUSTED, "bootstrap: none of the "
                         + resamples + " resamples could be refitted");
             }
-            return new BootstrapResult(fit.form().parameterNames(), fit.values(), samples, resamples - samples.size());
+            return new BootstrapResult(fit.form(), fit.values(), samples, resamples - samples.size(), describe());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("bootstrap interrupted", e);
@@ -128,17 +165,46 @@ public final class Bootstrap {
         }
     }
 
-    /** Point weights of one resample: how often each point of each curve was drawn. */
-    static double[] weights(int[] sizes, SplittableRandom random) {
+    /** How resamples are drawn, in words. */
+    private String describe() {
+        return block == WHOLE_CURVES ? "whole curves" : block == TENTHS
+                ? "moving blocks of a tenth of each curve" : block == 1 ? "single points" : "moving blocks of " + block
+                        + " points";
+    }
+
+    /**
+     * Point weights of one resample: how often each point of each curve was drawn, for blocks of
+     * {@code block} points ({@code 0}: a tenth of each curve, rounded up; {@code -1}: whole curves).
+     */
+    static double[] weights(int[] sizes, int block, SplittableRandom random) {
         int total = 0;
         for (int size : sizes) {
             total += size;
         }
         double[] weights = new double[total];
+        if (block == WHOLE_CURVES) {
+            int[] offsets = new int[sizes.length];
+            for (int c = 1; c < sizes.length; c++) {
+                offsets[c] = offsets[c - 1] + sizes[c - 1];
+            }
+            for (int draw = 0; draw < sizes.length; draw++) {
+                int c = random.nextInt(sizes.length);
+                for (int i = 0; i < sizes[c]; i++) {
+                    weights[offsets[c] + i]++;
+                }
+            }
+            return weights;
+        }
         int offset = 0;
         for (int size : sizes) {
-            for (int draw = 0; draw < size; draw++) {
-                weights[offset + random.nextInt(size)]++;
+            int length = Math.min(size, block == TENTHS ? (size + DEFAULT_BLOCKS_PER_CURVE - 1) / DEFAULT_BLOCKS_PER_CURVE
+                    : block);
+            int covered = 0;
+            while (covered < size) {
+                int start = random.nextInt(size - length + 1);
+                for (int i = 0; i < length && covered < size; i++, covered++) {
+                    weights[offset + start + i]++;
+                }
             }
             offset += size;
         }

@@ -33,9 +33,18 @@ public final class Fit {
     private final double[] start;
     private final Map<String, Double> fixed;
     private final FitListener listener;
+    private final Map<String, Double> ridgeCentres;
+    private final double ridgeWeight;
 
     private Fit(LawForm form, List<LossCurve> curves, double huberDelta, int maxIterations, double[] start,
             Map<String, Double> fixed, FitListener listener) {
+        this(form, curves, huberDelta, maxIterations, start, fixed, listener, Map.of(), 0);
+    }
+
+    private Fit(LawForm form, List<LossCurve> curves, double huberDelta, int maxIterations, double[] start,
+            Map<String, Double> fixed, FitListener listener, Map<String, Double> ridgeCentres, double ridgeWeight) {
+        this.ridgeCentres = ridgeCentres;
+        this.ridgeWeight = ridgeWeight;
         this.form = form;
         this.curves = curves;
         this.huberDelta = huberDelta;
@@ -53,7 +62,8 @@ public final class Fit {
 
     /** The curves to fit jointly. */
     public Fit on(List<LossCurve> trainCurves) {
-        return new Fit(form, List.copyOf(trainCurves), huberDelta, maxIterations, start, fixed, listener);
+        return new Fit(form, List.copyOf(trainCurves), huberDelta, maxIterations, start, fixed, listener, ridgeCentres,
+                ridgeWeight);
     }
 
     /** The curves to fit jointly. */
@@ -66,7 +76,7 @@ public final class Fit {
         if (!(delta > 0) || Double.isInfinite(delta)) {
             throw new IllegalArgumentException("huber delta must be positive: " + delta);
         }
-        return new Fit(form, curves, delta, maxIterations, start, fixed, listener);
+        return new Fit(form, curves, delta, maxIterations, start, fixed, listener, ridgeCentres, ridgeWeight);
     }
 
     /** The optimiser's iteration budget (default 1000); running out is a {@link FitException}. */
@@ -74,13 +84,14 @@ public final class Fit {
         if (iterations < 1) {
             throw new IllegalArgumentException("max iterations must be at least 1: " + iterations);
         }
-        return new Fit(form, curves, huberDelta, iterations, start, fixed, listener);
+        return new Fit(form, curves, huberDelta, iterations, start, fixed, listener, ridgeCentres, ridgeWeight);
     }
 
     /** Starts the optimiser here (values for {@link LawForm#parameterNames()}) instead of the grid search. */
     public Fit startingFrom(double... values) {
         form.checkCount(values);
-        return new Fit(form, curves, huberDelta, maxIterations, values.clone(), fixed, listener);
+        return new Fit(form, curves, huberDelta, maxIterations, values.clone(), fixed, listener, ridgeCentres,
+                ridgeWeight);
     }
 
     /**
@@ -100,13 +111,79 @@ public final class Fit {
         }
         Map<String, Double> more = new LinkedHashMap<>(fixed);
         more.put(parameter, value);
-        return new Fit(form, curves, huberDelta, maxIterations, start, Map.copyOf(more), listener);
+        return new Fit(form, curves, huberDelta, maxIterations, start, Map.copyOf(more), listener, ridgeCentres,
+                ridgeWeight);
     }
 
     /** Receives progress reports (grid search, then optimiser iterations). */
     public Fit listener(FitListener progress) {
         return new Fit(form, curves, huberDelta, maxIterations, start, fixed,
-                Objects.requireNonNull(progress, "listener"));
+                Objects.requireNonNull(progress, "listener"), ridgeCentres, ridgeWeight);
+    }
+
+    /**
+     * Adds a ridge penalty {@code weight * sum (ln p - ln centre)^2} over the named parameters to the
+     * objective (log space for positive parameters; the value itself for L0), which pulls
+     * parameters the curves barely determine towards a prior value instead of letting them run
+     * along a flat valley: the multi-power law's shape {@code C, beta, gamma} towards the reference
+     * start {@code 1, 0.5, 0.5}. {@link FitResult#objective()} then includes the penalty. Replaces
+     * any earlier penalty.
+     *
+     * @param weight the penalty weight, {@code > 0}; the summed Huber objective of the published
+     *     train curves is about 1e-4, so weights of 1e-6 to 1e-4 range from a light to a firm pull
+     */
+    public Fit regularising(Map<String, Double> centres, double weight) {
+        if (!(weight > 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("ridge weight must be positive: " + weight);
+        }
+        for (Map.Entry<String, Double> entry : centres.entrySet()) {
+            int index = form.parameterNames().indexOf(entry.getKey());
+            if (index < 0) {
+                throw new IllegalArgumentException(form.name() + " has no parameter " + entry.getKey() + "; it has "
+                        + form.parameterNames());
+            }
+            if (!form.parameters().get(index).contains(entry.getValue())) {
+                throw new IllegalArgumentException(entry.getKey() + " = " + entry.getValue()
+                        + " is outside its domain (" + form.parameters().get(index).describe() + ")");
+            }
+        }
+        return new Fit(form, curves, huberDelta, maxIterations, start, fixed, listener,
+                Map.copyOf(new LinkedHashMap<>(centres)), weight);
+    }
+
+    /** The multi-power law's reference shape start {@code C = 1, beta = 0.5, gamma = 0.5}, for {@link #regularising}. */
+    public static Map<String, Double> referenceShape() {
+        Map<String, Double> shape = new LinkedHashMap<>();
+        shape.put("C", MultiPowerLawForm.START_C);
+        shape.put("beta", MultiPowerLawForm.START_BETA);
+        shape.put("gamma", MultiPowerLawForm.START_GAMMA);
+        return shape;
+    }
+
+    /** The number of parameters held fixed. */
+    public int fixedCount() {
+        return fixed.size();
+    }
+
+    /** The form being fitted. */
+    public LawForm form() {
+        return form;
+    }
+
+    /** A short description: the form, fixed parameters and penalty, e.g. {@code mpl, C,beta,gamma held}. */
+    public String describe() {
+        StringBuilder text = new StringBuilder(form.name());
+        if (!form.parameterNames().contains("lambda") && form.name().equals("annealing")) {
+            text.append(" (lambda fixed)");
+        }
+        if (!fixed.isEmpty()) {
+            text.append(", ").append(String.join(",", fixed.keySet())).append(" held");
+        }
+        if (ridgeWeight > 0) {
+            text.append(", ").append(String.join(",", ridgeCentres.keySet()))
+                    .append(String.format(java.util.Locale.ROOT, " ridge %.0e", ridgeWeight));
+        }
+        return text.toString();
     }
 
     /**
@@ -131,7 +208,7 @@ public final class Fit {
      */
     public FitResult run() {
         long began = System.nanoTime();
-        PreparedCurves prepared = PreparedCurves.of(form, curves, huberDelta, fixed);
+        PreparedCurves prepared = PreparedCurves.of(form, curves, huberDelta, fixed, ridgeCentres, ridgeWeight);
         HuberLeastSquares problem = prepared.problem;
         HuberLeastSquares.Solution solution;
         if (start != null) {
@@ -141,7 +218,7 @@ public final class Fit {
             double[] from = prepared.free(form.start(prepared.models, prepared.losses, huberDelta));
             listener.onProgress(new FitProgress("start", 1, 1, problem.objective(from, null)));
             List<double[]> fallbacks = form.fallbackStarts(prepared.models, prepared.losses, huberDelta, prepared.full(from)).stream().map(prepared::free).toList();
-            solution = fromStartOrFallbacks(problem, from, fallbacks);
+            solution = fromStartOrFallbacks(prepared, from, fallbacks);
         }
         double seconds = (System.nanoTime() - began) / 1e9;
         return new FitResult(prepared, curves, solution, maxIterations, seconds, listener);
@@ -149,12 +226,16 @@ public final class Fit {
 
     /**
      * Optimises from the grid-search start; if that fails, from each of the form's fallback starts,
-     * keeping the best that converges. Throws the first start's failure if none converges.
+     * keeping the best that converges. Throws the first start's failure if none converges. A form
+     * that {@link LawForm#retriesWhenNotIdentified() retries} also tries the fallbacks when the first
+     * optimum has unidentified parameters (a valley the start led into), keeping the lowest objective.
      */
-    private HuberLeastSquares.Solution fromStartOrFallbacks(HuberLeastSquares problem, double[] from,
+    private HuberLeastSquares.Solution fromStartOrFallbacks(PreparedCurves prepared, double[] from,
             List<double[]> fallbacks) {
+        HuberLeastSquares problem = prepared.problem;
+        HuberLeastSquares.Solution firstSolution;
         try {
-            return problem.minimise(from, null, maxIterations, listener);
+            firstSolution = problem.minimise(from, null, maxIterations, listener);
         } catch (FitException first) {
             HuberLeastSquares.Solution best = null;
             for (double[] fallback : fallbacks) {
@@ -172,5 +253,20 @@ public final class Fit {
             }
             return best;
         }
+        if (!form.retriesWhenNotIdentified() || Identifiability.check(prepared, firstSolution).isEmpty()) {
+            return firstSolution;
+        }
+        HuberLeastSquares.Solution best = firstSolution;
+        for (double[] fallback : fallbacks) {
+            try {
+                HuberLeastSquares.Solution solution = problem.minimise(fallback, null, maxIterations, listener);
+                if (solution.objective() < best.objective()) {
+                    best = solution;
+                }
+            } catch (FitException ignored) {
+                // this start fails; the first start's optimum stands
+            }
+        }
+        return best;
     }
 }

@@ -75,6 +75,14 @@ public abstract sealed class LawForm permits PowerLawForm, AnnealingLawForm, Mul
         return List.of();
     }
 
+    /**
+     * Whether {@link Fit} should also try the fallback starts when the first optimum has
+     * unidentified parameters ({@link FitResult#warnings()}); false by default.
+     */
+    boolean retriesWhenNotIdentified() {
+        return false;
+    }
+
     /** Why the law is undefined at this query step of {@code model}, or null where it is defined. */
     String undefinedAt(CurveModel model, int step) {
         return model.s1[step] > 0 ? null : "the summed learning rate S1 is 0 and S1^-alpha infinite";

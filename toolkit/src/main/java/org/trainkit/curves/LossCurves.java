@@ -158,6 +158,164 @@ public final class LossCurves {
         return rows.build(baseName(file), line);
     }
 
+    /**
+     * Reads the loss and learning-rate scalars of a TensorBoard run: one event file
+     * ({@code events.out.tfevents.*}), or a directory whose event files are read in name order (the
+     * names start with the writer's start time) as one run. Both CRCs of every record are checked
+     * (see {@link TensorBoardEvents}). Steps of each tag must increase across the files. The curve is
+     * named after the directory (or the file's directory).
+     *
+     * @param lossTag the scalar tag of the training loss, e.g. {@code train/loss}
+     * @param lrTag the scalar tag of the learning rate, e.g. {@code lr}
+     * @throws CurveFormatException naming the file and the record's byte offset for a corrupt or
+     *     truncated record, a loss that is not positive, or steps that do not increase; or naming the
+     *     tag when it has no values
+     */
+    public static LossCurve readTensorBoard(Path fileOrDirectory, String lossTag, String lrTag) {
+        List<Path> files;
+        if (Files.isDirectory(fileOrDirectory)) {
+            try (var listing = Files.list(fileOrDirectory)) {
+                files = listing.filter(f -> f.getFileName().toString().contains("tfevents")).sorted().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + fileOrDirectory + ": " + e.getMessage(), e);
+            }
+            if (files.isEmpty()) {
+                throw new CurveFormatException(fileOrDirectory.toString(), "byte offset", 0,
+                        "no events.out.tfevents.* file in this directory");
+            }
+        } else {
+            files = List.of(fileOrDirectory);
+        }
+        ScalarSeries series = null;
+        for (Path file : files) {
+            ScalarSeries next = new ScalarSeries(file.toString(), "byte offset");
+            if (series != null) {
+                next = series.continuedIn(file.toString());
+            }
+            TensorBoardEvents.read(file, lossTag, lrTag, next);
+            series = next;
+        }
+        Path named = Files.isDirectory(fileOrDirectory) ? fileOrDirectory : fileOrDirectory.toAbsolutePath().getParent();
+        String name = named == null || named.getFileName() == null ? baseName(fileOrDirectory) : named.getFileName().toString();
+        return series.build(name, 0, "'" + lossTag + "'", "'" + lrTag + "'");
+    }
+
+    /**
+     * Reads a W&B run-history CSV export: a header, then one row per logged step with a step column
+     * (W&B writes {@code _step}) and one column per logged key; a key not logged at a step is empty.
+     * Rows give a loss point where the loss column is filled and a learning-rate point where the
+     * learning-rate column is; rows with neither are skipped. The learning rate of every step follows
+     * {@link ScalarSeries}' rule.
+     *
+     * @param columns the step, learning-rate and loss column names, e.g.
+     *     {@code new CurveColumns("_step", "lr", "train/loss")}
+     */
+    public static LossCurve readWandbCsv(Path file, CurveColumns columns) {
+        String source = file.toString();
+        ScalarSeries series = new ScalarSeries(source, "line");
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build();
+        long line = 1;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            CSVParser parser;
+            try {
+                parser = format.parse(reader);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw series.error(1, "cannot read the header: " + e.getMessage());
+            }
+            Map<String, Integer> header = parser.getHeaderMap();
+            if (header == null || header.isEmpty()) {
+                throw series.error(1, "empty file; expected a header with columns " + names(columns));
+            }
+            for (String column : List.of(columns.step(), columns.lr(), columns.loss())) {
+                if (!header.containsKey(column)) {
+                    throw series.error(1, "missing column '" + column + "' (the header has " + header.keySet() + ")");
+                }
+            }
+            CurveAssembler cells = new CurveAssembler(source, "line");
+            try {
+                for (CSVRecord record : parser) {
+                    line = parser.getCurrentLineNumber();
+                    if (!record.isConsistent()) {
+                        throw series.error(line, "the row has " + record.size() + " fields but the header has "
+                                + header.size());
+                    }
+                    String lossText = record.get(columns.loss()).trim();
+                    String lrText = record.get(columns.lr()).trim();
+                    if (lossText.isEmpty() && lrText.isEmpty()) {
+                        continue;
+                    }
+                    long step = wholeStep(series, line, columns.step(), cells.number(line, columns.step(),
+                            record.get(columns.step())));
+                    if (!lossText.isEmpty()) {
+                        series.addLoss(line, columns.loss(), step, cells.number(line, columns.loss(), lossText));
+                    }
+                    if (!lrText.isEmpty()) {
+                        series.addLr(line, columns.lr(), step, cells.number(line, columns.lr(), lrText));
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                throw series.error(parser.getCurrentLineNumber(), "malformed CSV: " + e.getCause().getMessage());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+        return series.build(baseName(file), line, "'" + columns.loss() + "'", "'" + columns.lr() + "'");
+    }
+
+    /**
+     * Reads a W&B run-history JSON Lines export: one object per line with the step field (W&B:
+     * {@code _step}) and the logged keys; a key absent or {@code null} was not logged at that step.
+     * Otherwise as {@link #readWandbCsv}.
+     */
+    public static LossCurve readWandbJsonLines(Path file, CurveColumns columns) {
+        String source = file.toString();
+        ScalarSeries series = new ScalarSeries(source, "line");
+        CurveAssembler cells = new CurveAssembler(source, "line");
+        long line = 0;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = Json.MAPPER.readTree(text);
+                } catch (JsonProcessingException e) {
+                    throw series.error(line, "not a JSON object: " + e.getOriginalMessage());
+                }
+                if (node == null || !node.isObject()) {
+                    throw series.error(line, "not a JSON object");
+                }
+                JsonNode lossNode = node.get(columns.loss());
+                JsonNode lrNode = node.get(columns.lr());
+                boolean hasLoss = lossNode != null && !lossNode.isNull();
+                boolean hasLr = lrNode != null && !lrNode.isNull();
+                if (!hasLoss && !hasLr) {
+                    continue;
+                }
+                long step = wholeStep(series, line, columns.step(), jsonNumber(cells, line, node, columns.step()));
+                if (hasLoss) {
+                    series.addLoss(line, columns.loss(), step, jsonNumber(cells, line, node, columns.loss()));
+                }
+                if (hasLr) {
+                    series.addLr(line, columns.lr(), step, jsonNumber(cells, line, node, columns.lr()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+        return series.build(baseName(file), Math.max(line, 1), "'" + columns.loss() + "'", "'" + columns.lr() + "'");
+    }
+
+    private static long wholeStep(ScalarSeries series, long line, String column, double step) {
+        if (!Double.isFinite(step) || step != Math.rint(step) || step < 0) {
+            throw series.error(line, column + " " + step + " is not a whole number >= 0");
+        }
+        return (long) step;
+    }
+
     /** Reads a Tablesaw table with the default column names; the curve takes the table's name. */
     public static LossCurve fromTable(Table table) {
         return fromTable(table, CurveColumns.DEFAULT);

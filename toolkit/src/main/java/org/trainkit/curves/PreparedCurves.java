@@ -22,7 +22,7 @@ final class PreparedCurves {
     private final int[] freeIndex;
 
     private PreparedCurves(LawForm form, List<CurveModel> models, List<double[]> losses, double delta,
-            Map<String, Double> fixedValues) {
+            Map<String, Double> fixedValues, Map<String, Double> ridgeCentres, double ridgeWeight) {
         this.form = form;
         this.models = List.copyOf(models);
         this.losses = List.copyOf(losses);
@@ -50,7 +50,16 @@ final class PreparedCurves {
             System.arraycopy(curve, 0, all, row, curve.length);
             row += curve.length;
         }
-        this.problem = new HuberLeastSquares(form.name(), free, this::predictFree, all, delta);
+        double[] weight = new double[free.size()];
+        double[] centre = new double[free.size()];
+        for (int p = 0; p < free.size(); p++) {
+            Double value = ridgeCentres.get(free.get(p).name());
+            if (value != null) {
+                weight[p] = ridgeWeight;
+                centre[p] = value;
+            }
+        }
+        this.problem = new HuberLeastSquares(form.name(), free, this::predictFree, all, delta, weight, centre);
     }
 
     /**
@@ -59,6 +68,15 @@ final class PreparedCurves {
      * @throws FitException if there is nothing to fit or a point sits where the law is undefined
      */
     static PreparedCurves of(LawForm form, List<LossCurve> curves, double delta, Map<String, Double> fixedValues) {
+        return of(form, curves, delta, fixedValues, Map.of(), 0);
+    }
+
+    /**
+     * Prepares {@code form} on {@code curves} with some parameters fixed and a ridge penalty of
+     * {@code ridgeWeight} (in log space) pulling others towards {@code ridgeCentres}.
+     */
+    static PreparedCurves of(LawForm form, List<LossCurve> curves, double delta, Map<String, Double> fixedValues,
+            Map<String, Double> ridgeCentres, double ridgeWeight) {
         if (curves.isEmpty()) {
             throw new FitException(FitException.Reason.BAD_DATA, form.name() + " fit: no curves to fit");
         }
@@ -84,7 +102,7 @@ final class PreparedCurves {
             models.add(model);
             losses.add(curve.losses);
         }
-        return new PreparedCurves(form, models, losses, delta, fixedValues);
+        return new PreparedCurves(form, models, losses, delta, fixedValues, ridgeCentres, ridgeWeight);
     }
 
     /** Prepares {@code form} on {@code curves} with every parameter free. */

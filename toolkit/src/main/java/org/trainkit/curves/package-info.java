@@ -16,6 +16,14 @@
  * double[] loss = fit.law().predict(schedule);
  * }</pre>
  *
+ * <p>Beyond one fit: {@link org.trainkit.curves.AutoFit} chooses the law by leave-one-curve-out
+ * cross-validation; {@link org.trainkit.curves.FitResult#warnings()} names parameters the curves do
+ * not determine; {@link org.trainkit.curves.Bootstrap} (moving blocks by default) carries intervals to
+ * predictions; {@link org.trainkit.curves.CooldownPlanner} plans the cooldown of a running job;
+ * {@link org.trainkit.curves.Applicability} says where a law is applied beyond what it was fitted
+ * on; {@link org.trainkit.curves.LossCurves} also reads TensorBoard event files and W&amp;B exports;
+ * {@link org.trainkit.curves.MplData} gives the published curves with their exact schedules.
+ *
  * <p>Step convention used throughout: a curve carries the learning rate {@code lr[t]} of every
  * optimizer step {@code t = 0 .. T-1}; the forward area at a logged step {@code s} is
  * {@code S1(s) = lr[0] + ... + lr[s]} and the learning-rate drops are {@code d_k = lr[k-1] - lr[k]}

@@ -31,7 +31,8 @@ class SmoothRunsFitTest {
         List<LossCurve> runs = runs();
         FitResult fit = Fit.of(LawForm.annealing()).on(runs).run();
         FitResult fromHandStart = Fit.of(LawForm.annealing()).on(runs).startingFrom(0.2, 1, 0.5, 0.02, 0.99).run();
-        assertEquals(fromHandStart.objective(), fit.objective(), 1e-9 * fit.objective());
+        // within the optimiser's stall tolerance (HuberLeastSquares.STALL_TOLERANCE)
+        assertEquals(fromHandStart.objective(), fit.objective(), 1e-6 * fit.objective());
         assertEquals(fromHandStart.params().get("alpha"), fit.params().get("alpha"), 1e-3);
         assertTrue(fit.params().get("L0") > 0 && fit.params().get("alpha") > 0.1,
                 "a proper optimum, not the valley: " + fit.params());

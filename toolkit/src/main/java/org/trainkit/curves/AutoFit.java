@@ -1,0 +1,150 @@
+package org.trainkit.curves;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.trainkit.core.Progress;
+
+/**
+ * Chooses the law to fit by leave-one-curve-out cross-validation on the train curves alone: each
+ * candidate (the full multi-power law of Luo et al. 2025; the same with its shape {@code C, beta,
+ * gamma} held at the reference start or pulled towards it by a ridge penalty of three strengths;
+ * the learning-rate annealing law of Tissue et al. 2024 with lambda fitted or 0.999) is fitted to
+ * all train curves but one and scored on the one left out, in turn; the candidate with the lowest
+ * score, mean held-out PredE plus mean held-out WorstE (mean and largest relative error, the two
+ * figures the multi-power-law paper reports), is refitted on every train curve. Ties (within 1e-12)
+ * go to the earlier candidate in the list, which puts simpler before more flexible where it
+ * matters. Test curves are never looked at. A candidate that fails to fit a fold scores infinity
+ * on it.
+ *
+ * <pre>{@code
+ * AutoFitResult auto = AutoFit.on(train).run();
+ * auto.chosenName();          // e.g. "mpl-shape-ridge-1e-05"
+ * auto.fit().evaluate(test);  // the chosen law refitted on all train curves
+ * auto.table();               // the cross-validation table
+ * }</pre>
+ */
+public final class AutoFit {
+
+    /** One candidate: a name for tables and the command line, and the fit to run. */
+    public record Candidate(String name, Fit fit) {
+        public Candidate {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(fit, "fit");
+        }
+    }
+
+    private final List<LossCurve> curves;
+    private final List<Candidate> candidates;
+    private final boolean progress;
+
+    private AutoFit(List<LossCurve> curves, List<Candidate> candidates, boolean progress) {
+        this.curves = curves;
+        this.candidates = candidates;
+        this.progress = progress;
+    }
+
+    /**
+     * A cross-validated choice on these train curves, with the default candidates.
+     *
+     * @throws IllegalArgumentException with fewer than two curves (nothing to leave out)
+     */
+    public static AutoFit on(List<LossCurve> trainCurves) {
+        if (trainCurves.size() < 2) {
+            throw new IllegalArgumentException("leave-one-curve-out cross-validation needs at least 2 train curves, got "
+                    + trainCurves.size());
+        }
+        return new AutoFit(List.copyOf(trainCurves), defaultCandidates(), false);
+    }
+
+    /** The default candidates, in the tie-breaking order. */
+    public static List<Candidate> defaultCandidates() {
+        List<Candidate> list = new ArrayList<>();
+        Fit mpl = Fit.of(LawForm.multiPower());
+        list.add(new Candidate("mpl-shape-held", mpl.fixing("C", MultiPowerLawForm.START_C)
+                .fixing("beta", MultiPowerLawForm.START_BETA).fixing("gamma", MultiPowerLawForm.START_GAMMA)));
+        for (double weight : new double[] {1e-4, 1e-5, 1e-6}) {
+            list.add(new Candidate(String.format(java.util.Locale.ROOT, "mpl-shape-ridge-%.0e", weight),
+                    mpl.regularising(Fit.referenceShape(), weight)));
+        }
+        list.add(new Candidate("mpl", mpl));
+        list.add(new Candidate("annealing-lambda-0.999", Fit.of(LawForm.annealing(0.999))));
+        list.add(new Candidate("annealing", Fit.of(LawForm.annealing())));
+        return List.copyOf(list);
+    }
+
+    /** Other candidates instead of the defaults. */
+    public AutoFit candidates(List<Candidate> list) {
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("no candidates");
+        }
+        return new AutoFit(curves, List.copyOf(list), progress);
+    }
+
+    /** Whether to report progress through {@link Progress} (a bar in notebooks). */
+    public AutoFit progress(boolean show) {
+        return new AutoFit(curves, candidates, show);
+    }
+
+    /**
+     * Runs the folds and refits the chosen candidate on all curves.
+     *
+     * @throws FitException if the chosen candidate cannot be fitted to all curves, or every
+     *     candidate fails on some fold
+     */
+    public AutoFitResult run() {
+        int folds = curves.size();
+        double[][] predE = new double[candidates.size()][folds];
+        double[][] worstE = new double[candidates.size()][folds];
+        Progress bar = progress ? Progress.start("leave-one-curve-out", candidates.size() * folds) : Progress.silent();
+        for (int c = 0; c < candidates.size(); c++) {
+            for (int f = 0; f < folds; f++) {
+                List<LossCurve> rest = new ArrayList<>(curves);
+                LossCurve held = rest.remove(f);
+                try {
+                    FitResult fit = candidates.get(c).fit().on(rest).run();
+                    CurveMetrics metrics = fit.evaluate(List.of(held)).curves().get(0);
+                    predE[c][f] = finite(metrics.predE());
+                    worstE[c][f] = finite(metrics.worstE());
+                } catch (FitException e) {
+                    predE[c][f] = Double.POSITIVE_INFINITY;
+                    worstE[c][f] = Double.POSITIVE_INFINITY;
+                }
+                bar.advance(candidates.get(c).name() + " without " + held.name());
+            }
+        }
+        bar.close();
+        int best = -1;
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < candidates.size(); c++) {
+            double score = score(predE[c], worstE[c]);
+            if (score < bestScore - 1e-12) {
+                best = c;
+                bestScore = score;
+            }
+        }
+        if (best < 0) {
+            throw new FitException(FitException.Reason.BAD_DATA, "auto fit: every candidate failed on some held-out"
+                    + " curve");
+        }
+        FitResult chosen = candidates.get(best).fit().on(curves).run();
+        return new AutoFitResult(candidates, curves.stream().map(LossCurve::name).toList(), predE, worstE, best, chosen);
+    }
+
+    /** The selection score: mean held-out PredE plus mean held-out WorstE. */
+    static double score(double[] predE, double[] worstE) {
+        return mean(predE) + mean(worstE);
+    }
+
+    static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    private static double finite(double value) {
+        return Double.isFinite(value) ? value : Double.POSITIVE_INFINITY;
+    }
+}

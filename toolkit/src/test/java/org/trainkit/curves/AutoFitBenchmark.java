@@ -1,0 +1,46 @@
+package org.trainkit.curves;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Benchmark (not a test): {@link AutoFit} on the three train curves of each model size of the
+ * published multi-power-law data (Luo et al. 2025), exact schedules; prints the cross-validation
+ * table, the chosen candidate, and every candidate's errors on the six test curves (which the choice
+ * never sees) beside the published parameters' PredE/WorstE (25M 0.00110/0.00409, 100M
+ * 0.00142/0.00583).
+ *
+ * <pre>
+ *   java -cp "toolkit/target/classes:toolkit/target/test-classes:toolkit/target/lib/*" \
+ *        org.trainkit.curves.AutoFitBenchmark
+ * </pre>
+ */
+public final class AutoFitBenchmark {
+
+    private AutoFitBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        Locale.setDefault(Locale.ROOT);
+        for (String model : List.of("25M", "100M")) {
+            List<LossCurve> train = PublishedSchedules.curves(model, PublishedSchedules.TRAIN);
+            List<LossCurve> test = PublishedSchedules.curves(model, PublishedSchedules.TEST);
+            long began = System.nanoTime();
+            AutoFitResult auto = AutoFit.on(train).run();
+            double seconds = (System.nanoTime() - began) / 1e9;
+            System.out.println(model + ": " + auto.table().printAll());
+            Evaluation chosen = auto.fit().evaluate(test);
+            Evaluation published = GoldenMultiPowerTest.published(model).evaluate(test);
+            System.out.printf("%s chosen %s in %.1f s: test PredE %.5f WorstE %.5f (published %.5f / %.5f)%n", model,
+                    auto.chosenName(), seconds, chosen.predE(), chosen.worstE(), published.predE(), published.worstE());
+            System.out.println("      params " + auto.fit().params() + " warnings " + auto.fit().warnings());
+            for (AutoFit.Candidate candidate : AutoFit.defaultCandidates()) {
+                FitResult fit = candidate.fit().on(train).run();
+                Evaluation e = fit.evaluate(test);
+                System.out.printf("   %-24s CV PredE %.5f CV WorstE %.5f | test PredE %.5f WorstE %.5f%n",
+                        candidate.name(), auto.crossValidatedPredE(candidate.name()),
+                        auto.crossValidatedWorstE(candidate.name()), e.predE(), e.worstE());
+            }
+        }
+    }
+}
