@@ -39,6 +39,16 @@ public final class FitResult {
         return warnings;
     }
 
+    /**
+     * Whether every parameter is determined by the curves ({@link #warnings()} is empty). The one rule
+     * for degenerate fits: a fit that is not identified may still predict the curves it was fitted
+     * to, but its parameters mean nothing, so it is not ranked or compared with other laws as if they
+     * did (notebook 02 leaves such fits out of its rankings).
+     */
+    public boolean identified() {
+        return warnings.isEmpty();
+    }
+
     /** The fitted law, ready to predict any schedule. */
     public Law law() {
         return form.law(values());
