@@ -1,0 +1,176 @@
+package org.trainkit.merge;
+
+import java.util.Arrays;
+
+/**
+ * The hot loops of merging on float32 arrays, accumulating in float64 where a sum over a whole
+ * tensor is taken (dot products, norms, L1 sums). Plain Java: measured against ND4J and DJL's
+ * NDArray in {@code MergeKernelsBenchmark} (toolkit/BENCHMARKS.md), these loops were the fastest for
+ * tensors streamed from memory-mapped files, because the libraries' copies in and out cost more
+ * than the arithmetic.
+ */
+final class Kernels {
+
+    private Kernels() {
+    }
+
+    /** {@code acc[i] += w * x[i]}. */
+    static void addScaled(float[] acc, float[] x, float w) {
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] += w * x[i];
+        }
+    }
+
+    /** {@code sum_i x[i] * y[i]} in float64. */
+    static double dot(float[] x, float[] y) {
+        double s0 = 0;
+        double s1 = 0;
+        int n = x.length;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            s0 += (double) x[i] * y[i];
+            s1 += (double) x[i + 1] * y[i + 1];
+        }
+        if (i < n) {
+            s0 += (double) x[i] * y[i];
+        }
+        return s0 + s1;
+    }
+
+    /** The Euclidean norm in float64. */
+    static double norm(float[] x) {
+        return Math.sqrt(dot(x, x));
+    }
+
+    /** {@code sum_i |x[i]|} in float64. */
+    static double l1(float[] x) {
+        double s = 0;
+        for (float v : x) {
+            s += Math.abs(v);
+        }
+        return s;
+    }
+
+    /** {@code a - b}, element-wise, as a new array. */
+    static float[] minus(float[] a, float[] b) {
+        float[] out = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] - b[i];
+        }
+        return out;
+    }
+
+    /**
+     * A mask of the {@code k} entries of largest magnitude: those above the k-th largest |x|, and
+     * of those equal to it the first ones in index order. Linear time (a selection, not a sort).
+     */
+    static boolean[] topK(float[] x, int k) {
+        int n = x.length;
+        boolean[] keep = new boolean[n];
+        if (k <= 0) {
+            return keep;
+        }
+        if (k >= n) {
+            Arrays.fill(keep, true);
+            return keep;
+        }
+        float threshold = kthLargestMagnitude(x, k);
+        int above = 0;
+        for (int i = 0; i < n; i++) {
+            if (Math.abs(x[i]) > threshold) {
+                keep[i] = true;
+                above++;
+            }
+        }
+        int ties = k - above;
+        for (int i = 0; i < n && ties > 0; i++) {
+            if (!keep[i] && Math.abs(x[i]) == threshold) {
+                keep[i] = true;
+                ties--;
+            }
+        }
+        return keep;
+    }
+
+    /** The k-th largest |x[i]| (k from 1), by quickselect on a copy. */
+    static float kthLargestMagnitude(float[] x, int k) {
+        float[] a = new float[x.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Math.abs(x[i]);
+        }
+        int target = a.length - k; // the k-th largest is the (n-k)-th smallest
+        int lo = 0;
+        int hi = a.length - 1;
+        long state = 0x9E3779B97F4A7C15L;
+        while (lo < hi) {
+            state = state * 6364136223846793005L + 1442695040888963407L;
+            int pivotIndex = lo + (int) Long.remainderUnsigned(state >>> 1, hi - lo + 1);
+            float pivot = a[pivotIndex];
+            // three-way partition: [lo, lt) < pivot, [lt, gt] == pivot, (gt, hi] > pivot
+            int lt = lo;
+            int gt = hi;
+            int i = lo;
+            while (i <= gt) {
+                float v = a[i];
+                if (v < pivot) {
+                    a[i++] = a[lt];
+                    a[lt++] = v;
+                } else if (v > pivot) {
+                    a[i] = a[gt];
+                    a[gt--] = v;
+                } else {
+                    i++;
+                }
+            }
+            if (target < lt) {
+                hi = lt - 1;
+            } else if (target > gt) {
+                lo = gt + 1;
+            } else {
+                return pivot;
+            }
+        }
+        return a[target];
+    }
+
+    /** The rank of each |x[i]| among its row's, 0 for the smallest (ties by index). */
+    static int[] ranksByMagnitude(float[] row) {
+        Integer[] order = new Integer[row.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Float.compare(Math.abs(row[a]), Math.abs(row[b]));
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        int[] ranks = new int[row.length];
+        for (int r = 0; r < order.length; r++) {
+            ranks[order[r]] = r;
+        }
+        return ranks;
+    }
+
+    /**
+     * Scales {@code x * mask} so that its L1 norm equals that of {@code x} (the rescale of the
+     * popular merge tool), unless either norm is below 1e-8.
+     */
+    static float[] maskedL1Rescaled(float[] x, boolean[] mask, boolean rescale) {
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            if (mask[i]) {
+                out[i] = x[i];
+            }
+        }
+        if (rescale) {
+            double original = l1(x);
+            double kept = l1(out);
+            if (original >= 1e-8 && kept >= 1e-8) {
+                float factor = (float) (original / kept);
+                for (int i = 0; i < out.length; i++) {
+                    out[i] *= factor;
+                }
+            }
+        }
+        return out;
+    }
+}
