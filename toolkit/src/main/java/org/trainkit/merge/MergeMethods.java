@@ -52,7 +52,16 @@ public final class MergeMethods {
                 job -> metricWeighted(job, "step"), "w_i proportional to (s_i / max_j s_j)^penalty; step from each checkpoint's metadata");
     }
 
+    /** Methods computed element by element, so the engine streams their tensors in chunks. */
+    private static final java.util.Set<String> ELEMENT_WISE = java.util.Set.of("linear", "task_arithmetic", "passthrough",
+            "ema", "mwa_loss", "mwa_step");
+
     private MergeMethods() {
+    }
+
+    /** Whether method {@code name} computes each element from the same element of its inputs only. */
+    static boolean elementWise(String name) {
+        return ELEMENT_WISE.contains(name);
     }
 
     /** The method names, in the order of the README's table. */

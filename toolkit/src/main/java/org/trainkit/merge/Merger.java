@@ -27,6 +27,7 @@ import org.trainkit.checkpoint.CheckpointWriter;
 import org.trainkit.checkpoint.DType;
 import org.trainkit.checkpoint.TensorInfo;
 import org.trainkit.checkpoint.TensorReader;
+import org.trainkit.checkpoint.TensorSink;
 import org.trainkit.core.AtomicFiles;
 import org.trainkit.core.Progress;
 
@@ -137,23 +138,10 @@ public final class Merger {
                 return thread;
             });
             try (Progress bar = progress ? Progress.start("merge " + config.method(), tensors.size()) : Progress.silent()) {
-                Deque<Future<float[]>> inFlight = new ArrayDeque<>();
-                int[] next = {0};
-                int[] written = {0};
+                Pipeline pipeline = new Pipeline(tensors, inputs, pool);
                 AtomicFiles.writeDirectory(target, true, tmp -> {
                     writer.writeDirectory(tmp, shardBytes, (info, sink) -> {
-                        while (next[0] < tensors.size() && inFlight.size() < threads + 1) {
-                            OutputTensor t = tensors.get(next[0]++);
-                            inFlight.add(t.merged() ? pool.submit(() -> compute(t, inputs))
-                                    : CompletableFuture.completedFuture(null));
-                        }
-                        Future<float[]> result = inFlight.poll();
-                        OutputTensor t = tensors.get(written[0]++);
-                        if (!t.merged()) {
-                            sink.putBytes(inputs.reader(t.models().get(0).input()).rawBytes(t.models().get(0).tensor()));
-                        } else {
-                            sink.put(await(result, t));
-                        }
+                        OutputTensor t = pipeline.write(sink);
                         bar.advance(t.name());
                     });
                     copyBaseFiles(tmp, inputs);
@@ -172,6 +160,101 @@ public final class Merger {
         }
     }
 
+    /** Elements per work unit of an element-wise method (512 KiB of float32 per input). */
+    static final int CHUNK = 1 << 17;
+
+    /** One piece of work: elements {@code [from, from + count)} of tensor {@code tensor}, or all of it. */
+    private record Unit(int tensor, long from, int count, boolean last) {
+    }
+
+    /**
+     * The tensors' work units in output order, computed ahead on the pool within a budget of
+     * elements in flight, and handed to the writer in order: chunks for element-wise methods,
+     * whole tensors for the others, raw bytes for copied non-float tensors.
+     */
+    private final class Pipeline {
+        private final List<OutputTensor> tensors;
+        private final Inputs inputs;
+        private final ExecutorService pool;
+        private final Deque<Unit> queued = new ArrayDeque<>();
+        private final Deque<Future<float[]>> results = new ArrayDeque<>();
+        private final boolean elementWise = MergeMethods.elementWise(config.method());
+        private final long budget;
+        private int nextTensor;
+        private long inFlight;
+
+        Pipeline(List<OutputTensor> tensors, Inputs inputs, ExecutorService pool) {
+            this.tensors = tensors;
+            this.inputs = inputs;
+            this.pool = pool;
+            long largest = elementWise ? CHUNK : tensors.stream().mapToLong(t -> elements(t)).max().orElse(1);
+            this.budget = (threads + 1) * Math.max(largest, 4L * CHUNK);
+        }
+
+        /** Writes the next tensor into {@code sink}; returns it. */
+        OutputTensor write(TensorSink sink) throws IOException {
+            OutputTensor t = null;
+            boolean last = false;
+            while (!last) {
+                fill();
+                Unit unit = queued.poll();
+                Future<float[]> result = results.poll();
+                t = tensors.get(unit.tensor());
+                last = unit.last();
+                inFlight -= unit.count();
+                if (!t.merged()) {
+                    OutputTensor.Source s = t.models().get(0);
+                    sink.putBytes(inputs.reader(s.input()).rawBytes(s.tensor()));
+                } else {
+                    float[] values = await(result, t);
+                    sink.put(values, 0, unit.count());
+                }
+            }
+            return t;
+        }
+
+        /** Submits units while the budget allows (always at least one). */
+        private void fill() {
+            while (nextTensor < tensors.size() || !pendingUnits.isEmpty()) {
+                if (pendingUnits.isEmpty()) {
+                    split(nextTensor++);
+                }
+                Unit unit = pendingUnits.peek();
+                if (!queued.isEmpty() && inFlight + unit.count() > budget) {
+                    return;
+                }
+                pendingUnits.poll();
+                OutputTensor t = tensors.get(unit.tensor());
+                queued.add(unit);
+                inFlight += unit.count();
+                results.add(t.merged() ? pool.submit(() -> compute(t, unit, inputs)) : CompletableFuture.completedFuture(null));
+            }
+        }
+
+        private final Deque<Unit> pendingUnits = new ArrayDeque<>();
+
+        private void split(int index) {
+            OutputTensor t = tensors.get(index);
+            long n = elements(t);
+            if (!t.merged() || !elementWise || n <= CHUNK) {
+                pendingUnits.add(new Unit(index, 0, (int) Math.min(n, Integer.MAX_VALUE), true));
+                return;
+            }
+            for (long from = 0; from < n; from += CHUNK) {
+                int count = (int) Math.min(CHUNK, n - from);
+                pendingUnits.add(new Unit(index, from, count, from + count >= n));
+            }
+        }
+    }
+
+    private static long elements(OutputTensor t) {
+        long n = 1;
+        for (long d : t.shape()) {
+            n *= d;
+        }
+        return n;
+    }
+
     private static float[] await(Future<float[]> result, OutputTensor t) throws IOException {
         try {
             return result.get();
@@ -187,16 +270,22 @@ public final class Merger {
         }
     }
 
-    private float[] compute(OutputTensor t, Inputs inputs) {
+    private float[] compute(OutputTensor t, Unit unit, Inputs inputs) {
         MethodSpec spec = MergeMethods.spec(config.method());
-        float[] base = t.base() == null ? null : inputs.reader(t.base().input()).readFloats(t.base().tensor());
+        float[] base = t.base() == null ? null : read(inputs, t.base(), unit);
         List<float[]> models = new ArrayList<>();
         for (OutputTensor.Source s : t.models()) {
-            models.add(inputs.reader(s.input()).readFloats(s.tensor()));
+            models.add(read(inputs, s, unit));
         }
         TensorJob job = new TensorJob(t.name(), t.shape(), t.position(), base, models, t.parameters(), config.parameters(),
                 spec, seed);
         return spec.kernel().apply(job);
+    }
+
+    private static float[] read(Inputs inputs, OutputTensor.Source source, Unit unit) {
+        float[] values = new float[unit.count()];
+        inputs.reader(source.input()).readFloats(source.tensor(), unit.from(), values, 0, unit.count());
+        return values;
     }
 
     private static CheckpointWriter declare(MergePlan plan) {

@@ -271,4 +271,23 @@ class SearchesTest {
         assertEquals(1 + 15 * 6, r1.evaluations());
         assertEquals(r1.score(), closeness(target).applyAsDouble(r1.merged()), 1e-6);
     }
+
+    @Test
+    void linearPathScoresEveryPointAndMeasuresTheBarrier() {
+        ParameterSet a = Models.random(1, null, 1);
+        ParameterSet b = Models.random(2, null, 1);
+        Path pa = Models.write(dir.resolve("pa.safetensors"), a);
+        Path pb = Models.write(dir.resolve("pb.safetensors"), b);
+        // score: the first weight's value, linear in t, so no barrier; its square has one
+        float a0 = a.get(Models.NAMES[0]).data()[0];
+        float b0 = b.get(Models.NAMES[0]).data()[0];
+        LinearPath.Result line = LinearPath.between(pa, pb).points(5).workDirectory(dir.resolve("lp"))
+                .run(p -> Models.read(p).get(Models.NAMES[0]).data()[0]);
+        for (int i = 0; i < 5; i++) {
+            assertEquals((1 - i / 4.0) * a0 + i / 4.0 * b0, line.values()[i], 1e-6);
+        }
+        assertEquals(0, line.barrier(), 1e-6);
+        LinearPath.Result bump = new LinearPath.Result(new double[] {0, 0.5, 1}, new double[] {1, 3, 2});
+        assertEquals(1.5, bump.barrier(), 1e-12);
+    }
 }
