@@ -11,6 +11,9 @@ import java.util.Arrays;
  */
 final class Kernels {
 
+    /** Per-thread scratch for selections, grown to the largest tensor seen (one per pool thread). */
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
     private Kernels() {
     }
 
@@ -94,13 +97,17 @@ final class Kernels {
 
     /** The k-th largest |x[i]| (k from 1), by quickselect on a copy. */
     static float kthLargestMagnitude(float[] x, int k) {
-        float[] a = new float[x.length];
-        for (int i = 0; i < a.length; i++) {
+        float[] a = SCRATCH.get();
+        if (a.length < x.length) {
+            a = new float[x.length];
+            SCRATCH.set(a);
+        }
+        for (int i = 0; i < x.length; i++) {
             a[i] = Math.abs(x[i]);
         }
-        int target = a.length - k; // the k-th largest is the (n-k)-th smallest
+        int target = x.length - k; // the k-th largest is the (n-k)-th smallest
         int lo = 0;
-        int hi = a.length - 1;
+        int hi = x.length - 1;
         long state = 0x9E3779B97F4A7C15L;
         while (lo < hi) {
             state = state * 6364136223846793005L + 1442695040888963407L;
@@ -151,26 +158,26 @@ final class Kernels {
     }
 
     /**
-     * Scales {@code x * mask} so that its L1 norm equals that of {@code x} (the rescale of the
-     * popular merge tool), unless either norm is below 1e-8.
+     * Zeroes the entries of {@code x} outside {@code mask}, in place, then (when {@code rescale})
+     * scales it so that its L1 norm equals the original's (the rescale of the popular merge tool),
+     * unless either norm is below 1e-8. Returns {@code x}.
      */
     static float[] maskedL1Rescaled(float[] x, boolean[] mask, boolean rescale) {
-        float[] out = new float[x.length];
+        double original = rescale ? l1(x) : 0;
         for (int i = 0; i < x.length; i++) {
-            if (mask[i]) {
-                out[i] = x[i];
+            if (!mask[i]) {
+                x[i] = 0;
             }
         }
         if (rescale) {
-            double original = l1(x);
-            double kept = l1(out);
+            double kept = l1(x);
             if (original >= 1e-8 && kept >= 1e-8) {
                 float factor = (float) (original / kept);
-                for (int i = 0; i < out.length; i++) {
-                    out[i] *= factor;
+                for (int i = 0; i < x.length; i++) {
+                    x[i] *= factor;
                 }
             }
         }
-        return out;
+        return x;
     }
 }

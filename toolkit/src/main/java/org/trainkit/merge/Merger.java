@@ -187,8 +187,9 @@ public final class Merger {
             this.tensors = tensors;
             this.inputs = inputs;
             this.pool = pool;
-            long largest = elementWise ? CHUNK : tensors.stream().mapToLong(t -> elements(t)).max().orElse(1);
-            this.budget = (threads + 1) * Math.max(largest, 4L * CHUNK);
+            long largest = tensors.stream().mapToLong(t -> elements(t)).max().orElse(1);
+            // chunks: a few per thread; whole tensors: one per thread (the one being written is not counted)
+            this.budget = elementWise ? 4L * (threads + 1) * CHUNK : threads * Math.max(largest, CHUNK);
         }
 
         /** Writes the next tensor into {@code sink}; returns it. */

@@ -29,7 +29,11 @@ final class TaskArithmetic {
         float[][] weighted = new float[k][];
         float[] weights = new float[k];
         for (int i = 0; i < k; i++) {
-            float[] delta = Kernels.minus(job.models().get(i), base);
+            // the job's arrays are this tensor's own: the delta, its mask and its weight are applied in place
+            float[] delta = job.models().get(i);
+            for (int j = 0; j < n; j++) {
+                delta[j] -= base[j];
+            }
             delta = sparsify(job, i, delta, sparsifier, rescale);
             float w = (float) job.model(i, "weight");
             weights[i] = w;
@@ -77,6 +81,7 @@ final class TaskArithmetic {
         return out;
     }
 
+    /** Sparsifies {@code delta} in place (and returns it). */
     static float[] sparsify(TensorJob job, int model, float[] delta, Sparsifier sparsifier, boolean rescale) {
         if (sparsifier == Sparsifier.NONE) {
             return delta;

@@ -184,7 +184,7 @@ class MethodsTest {
             delta[i] = (float) r.nextGaussian();
         }
         TensorJob job = job(Map.of("density", ParameterValue.of(0.3)), "dare_linear");
-        float[] sparse = TaskArithmetic.sparsify(job, 0, delta, TaskArithmetic.Sparsifier.RANDOM, true);
+        float[] sparse = TaskArithmetic.sparsify(job, 0, delta.clone(), TaskArithmetic.Sparsifier.RANDOM, true);
         long kept = IntStream.range(0, delta.length).filter(i -> sparse[i] != 0).count();
         assertEquals(0.3, kept / (double) delta.length, 0.015);
         assertEquals(Kernels.l1(delta), Kernels.l1(sparse), 1e-3 * Kernels.l1(delta));
@@ -199,9 +199,9 @@ class MethodsTest {
             }
         }
         // the same seed and tensor give the same mask; another model index another
-        float[] again = TaskArithmetic.sparsify(job, 0, delta, TaskArithmetic.Sparsifier.RANDOM, true);
+        float[] again = TaskArithmetic.sparsify(job, 0, delta.clone(), TaskArithmetic.Sparsifier.RANDOM, true);
         assertArrayEquals(sparse, again);
-        float[] other = TaskArithmetic.sparsify(job, 1, delta, TaskArithmetic.Sparsifier.RANDOM, true);
+        float[] other = TaskArithmetic.sparsify(job, 1, delta.clone(), TaskArithmetic.Sparsifier.RANDOM, true);
         assertFalse(java.util.Arrays.equals(sparse, other));
     }
 
