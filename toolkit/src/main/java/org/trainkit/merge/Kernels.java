@@ -12,7 +12,7 @@ import java.util.Arrays;
 final class Kernels {
 
     /** Per-thread scratch for selections, grown to the largest tensor seen (one per pool thread). */
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[0]);
 
     private Kernels() {
     }
@@ -95,49 +95,59 @@ final class Kernels {
         return keep;
     }
 
-    /** The k-th largest |x[i]| (k from 1), by quickselect on a copy. */
+    /**
+     * The k-th largest |x[i]| (k from 1), by a radix selection on the bits of |x| (for non-negative
+     * floats the bit patterns order as the values): a histogram of the top 11 bits finds the bucket
+     * holding the k-th largest, the few candidates in it are kept, and two more histograms (11 and 9
+     * bits) pin the exact value. Three branch-free counting passes, no sort and no comparison-based
+     * selection, which mispredicts on random data.
+     */
     static float kthLargestMagnitude(float[] x, int k) {
-        float[] a = SCRATCH.get();
-        if (a.length < x.length) {
-            a = new float[x.length];
-            SCRATCH.set(a);
+        int[] candidates = SCRATCH.get();
+        if (candidates.length < x.length) {
+            candidates = new int[x.length];
+            SCRATCH.set(candidates);
         }
-        for (int i = 0; i < x.length; i++) {
-            a[i] = Math.abs(x[i]);
+        int[] histogram = new int[2048];
+        for (float v : x) {
+            histogram[(Float.floatToRawIntBits(v) & 0x7fffffff) >>> 20]++;
         }
-        int target = x.length - k; // the k-th largest is the (n-k)-th smallest
-        int lo = 0;
-        int hi = x.length - 1;
-        long state = 0x9E3779B97F4A7C15L;
-        while (lo < hi) {
-            state = state * 6364136223846793005L + 1442695040888963407L;
-            int pivotIndex = lo + (int) Long.remainderUnsigned(state >>> 1, hi - lo + 1);
-            float pivot = a[pivotIndex];
-            // three-way partition: [lo, lt) < pivot, [lt, gt] == pivot, (gt, hi] > pivot
-            int lt = lo;
-            int gt = hi;
-            int i = lo;
-            while (i <= gt) {
-                float v = a[i];
-                if (v < pivot) {
-                    a[i++] = a[lt];
-                    a[lt++] = v;
-                } else if (v > pivot) {
-                    a[i] = a[gt];
-                    a[gt--] = v;
-                } else {
-                    i++;
+        int remaining = k;
+        int bucket = 2047;
+        while (histogram[bucket] < remaining) {
+            remaining -= histogram[bucket--];
+        }
+        int count = 0;
+        for (float v : x) {
+            int bits = Float.floatToRawIntBits(v) & 0x7fffffff;
+            if ((bits >>> 20) == bucket) {
+                candidates[count++] = bits;
+            }
+        }
+        int prefix = bucket;
+        int[] shifts = {9, 0};
+        int[] widths = {11, 9};
+        for (int pass = 0; pass < 2; pass++) {
+            int shift = shifts[pass];
+            int mask = (1 << widths[pass]) - 1;
+            java.util.Arrays.fill(histogram, 0);
+            for (int i = 0; i < count; i++) {
+                histogram[(candidates[i] >>> shift) & mask]++;
+            }
+            bucket = mask;
+            while (histogram[bucket] < remaining) {
+                remaining -= histogram[bucket--];
+            }
+            prefix = (prefix << widths[pass]) | bucket;
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                if (((candidates[i] >>> shift) & mask) == bucket) {
+                    candidates[kept++] = candidates[i];
                 }
             }
-            if (target < lt) {
-                hi = lt - 1;
-            } else if (target > gt) {
-                lo = gt + 1;
-            } else {
-                return pivot;
-            }
+            count = kept;
         }
-        return a[target];
+        return Float.intBitsToFloat(prefix);
     }
 
     /** The rank of each |x[i]| among its row's, 0 for the smallest (ties by index). */
