@@ -80,10 +80,9 @@ final class Kernels {
         float threshold = kthLargestMagnitude(x, k);
         int above = 0;
         for (int i = 0; i < n; i++) {
-            if (Math.abs(x[i]) > threshold) {
-                keep[i] = true;
-                above++;
-            }
+            boolean larger = Math.abs(x[i]) > threshold; // branch-free: a comparison stored, not a jump
+            keep[i] = larger;
+            above += larger ? 1 : 0;
         }
         int ties = k - above;
         for (int i = 0; i < n && ties > 0; i++) {
@@ -175,9 +174,7 @@ final class Kernels {
     static float[] maskedL1Rescaled(float[] x, boolean[] mask, boolean rescale) {
         double original = rescale ? l1(x) : 0;
         for (int i = 0; i < x.length; i++) {
-            if (!mask[i]) {
-                x[i] = 0;
-            }
+            x[i] = mask[i] ? x[i] : 0f;
         }
         if (rescale) {
             double kept = l1(x);

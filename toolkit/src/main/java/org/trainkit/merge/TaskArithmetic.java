@@ -44,39 +44,47 @@ final class TaskArithmetic {
         }
         boolean normalize = job.flag("normalize");
         float lambda = (float) job.global("lambda");
-        float[] out = new float[n];
+        // model-outer, element-inner loops over flat arrays, so that the JIT vectorises them
+        float[] mixed = new float[n];
+        float[] divisor = new float[n];
+        if (consensus) {
+            float[] sum = new float[n];
+            for (int i = 0; i < k; i++) {
+                float[] d = weighted[i];
+                for (int j = 0; j < n; j++) {
+                    sum[j] += d[j];
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                sum[j] = sum[j] >= 0 ? 1f : -1f; // the elected sign
+            }
+            for (int i = 0; i < k; i++) {
+                float[] d = weighted[i];
+                float w = weights[i];
+                for (int j = 0; j < n; j++) {
+                    boolean agrees = d[j] * sum[j] > 0; // the elected sign, and not zero
+                    mixed[j] += agrees ? d[j] : 0f;
+                    divisor[j] += agrees ? w : 0f;
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                divisor[j] = divisor[j] == 0 ? 1f : divisor[j];
+            }
+        } else {
+            float total = 0;
+            for (int i = 0; i < k; i++) {
+                float[] d = weighted[i];
+                for (int j = 0; j < n; j++) {
+                    mixed[j] += d[j];
+                }
+                total += weights[i];
+            }
+            java.util.Arrays.fill(divisor, Math.abs(total) < 1e-8 ? 1f : total);
+        }
+        float[] out = mixed;
         for (int j = 0; j < n; j++) {
-            double mixed = 0;
-            double divisor = 0;
-            if (consensus) {
-                double sum = 0;
-                for (int i = 0; i < k; i++) {
-                    sum += weighted[i][j];
-                }
-                float elected = sum >= 0 ? 1f : -1f;
-                for (int i = 0; i < k; i++) {
-                    float v = weighted[i][j];
-                    if (Math.signum(v) == elected) {
-                        mixed += v;
-                        divisor += weights[i];
-                    }
-                }
-                if (divisor == 0) {
-                    divisor = 1;
-                }
-            } else {
-                for (int i = 0; i < k; i++) {
-                    mixed += weighted[i][j];
-                    divisor += weights[i];
-                }
-                if (Math.abs(divisor) < 1e-8) {
-                    divisor = 1;
-                }
-            }
-            if (normalize) {
-                mixed /= divisor;
-            }
-            out[j] = base[j] + lambda * (float) mixed;
+            float m = normalize ? mixed[j] / divisor[j] : mixed[j];
+            out[j] = base[j] + lambda * m;
         }
         return out;
     }
