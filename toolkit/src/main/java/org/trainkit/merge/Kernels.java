@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * The hot loops of merging on float32 arrays, accumulating in float64 where a sum over a whole
  * tensor is taken (dot products, norms, L1 sums). Plain Java: measured against ND4J and DJL's
- * NDArray in {@code MergeKernelsBenchmark} (toolkit/BENCHMARKS.md), these loops were the fastest for
- * tensors streamed from memory-mapped files, because the libraries' copies in and out cost more
- * than the arithmetic.
+ * NDArray (MergeKernelsBenchmark, toolkit/BENCHMARKS.md), these loops were the fastest for the
+ * element-wise combination and for the top-k mask by magnitude of tensors streamed from
+ * memory-mapped files (the libraries' copies in and out, and their sorts, cost more than the
+ * arithmetic); the matrix products of weight matching go to DJL, which was fastest there.
  */
 final class Kernels {
 

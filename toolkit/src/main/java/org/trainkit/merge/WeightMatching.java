@@ -1,5 +1,8 @@
 package org.trainkit.merge;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -159,58 +162,35 @@ public final class WeightMatching {
      */
     static double[][] score(int h, float[][] wa, float[][] wb, float[][] ba, float[][] bb, int[] out, int[] in, int[][] perm) {
         int n = out[h];
-        double[][] s = new double[n][n];
         int cols = in[h];
         int[] previous = h == 0 ? null : perm[h - 1];
         // incoming weights: rows of W^h, B's columns permuted by the previous layer's permutation
-        float[] bRow = new float[cols];
+        float[] bIn = new float[n * cols];
         for (int j = 0; j < n; j++) {
             for (int k = 0; k < cols; k++) {
-                bRow[k] = wb[h][j * cols + (previous == null ? k : previous[k])];
-            }
-            for (int i = 0; i < n; i++) {
-                double d = 0;
-                int offset = i * cols;
-                for (int k = 0; k < cols; k++) {
-                    d += wa[h][offset + k] * bRow[k];
-                }
-                s[i][j] += d;
-            }
-        }
-        if (ba[h] != null) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    s[i][j] += (double) ba[h][i] * bb[h][j];
-                }
+                bIn[j * cols + k] = wb[h][j * cols + (previous == null ? k : previous[k])];
             }
         }
         // outgoing weights: columns of W^(h+1), B's rows permuted by the next layer's permutation
         int next = h + 1;
         int rows = out[next];
         int[] following = next < perm.length ? perm[next] : null;
-        float[] aColumn = new float[rows];
-        float[] bColumn = new float[rows];
-        double[][] aCols = new double[n][];
-        for (int i = 0; i < n; i++) {
-            for (int m = 0; m < rows; m++) {
-                aColumn[m] = wa[next][m * n + i];
-            }
-            aCols[i] = new double[rows];
-            for (int m = 0; m < rows; m++) {
-                aCols[i][m] = aColumn[m];
-            }
+        float[] bOut = new float[rows * n];
+        for (int m = 0; m < rows; m++) {
+            System.arraycopy(wb[next], (following == null ? m : following[m]) * n, bOut, m * n, n);
         }
-        for (int j = 0; j < n; j++) {
-            for (int m = 0; m < rows; m++) {
-                bColumn[m] = wb[next][(following == null ? m : following[m]) * n + j];
-            }
-            for (int i = 0; i < n; i++) {
-                double d = 0;
-                double[] ac = aCols[i];
-                for (int m = 0; m < rows; m++) {
-                    d += ac[m] * bColumn[m];
-                }
-                s[i][j] += d;
+        float[] products;
+        // The two matrix products are the hot kernel; DJL's NDArray (PyTorch) was the fastest of plain
+        // Java, ND4J and DJL for them (MergeKernelsBenchmark, toolkit/BENCHMARKS.md).
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray incoming = manager.create(wa[h], new Shape(n, cols)).matMul(manager.create(bIn, new Shape(n, cols)).transpose());
+            NDArray outgoing = manager.create(wa[next], new Shape(rows, n)).transpose().matMul(manager.create(bOut, new Shape(rows, n)));
+            products = incoming.add(outgoing).toFloatArray();
+        }
+        double[][] s = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                s[i][j] = products[i * n + j] + (ba[h] != null ? (double) ba[h][i] * bb[h][j] : 0);
             }
         }
         return s;
