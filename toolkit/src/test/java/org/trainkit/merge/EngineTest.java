@@ -263,4 +263,19 @@ class EngineTest {
         assertEquals(0.5, p.get("3.weight"));
         assertEquals(1.0, p.get("5.bias"));
     }
+
+    @Test
+    void aSlerpOverSlicesTakesTheBaseFromItsSources() {
+        List<List<SliceSource>> slices = List.of(List.of(new SliceSource(ModelInput.of(aPath), 0, 2),
+                new SliceSource(ModelInput.of(bPath), 0, 2)));
+        MergeConfig config = new MergeConfig("slerp", new ModelInput(aPath, Map.of()), List.of(), slices,
+                Map.of("t", ParameterValue.of(0.4)), null, null);
+        Path out = dir.resolve("slerp-slices");
+        Merger.of(config).progress(false).run(out);
+        ParameterSet merged = Models.read(out);
+        for (String name : Models.NAMES) {
+            double[] expected = Reference.slerp(0.4, Models.d(a.get(name).data()), Models.d(b.get(name).data()));
+            assertArrayEquals(expected, Models.d(merged.get(name).data()), 1e-5, name);
+        }
+    }
 }
