@@ -134,6 +134,21 @@ public final class CheckpointWriter {
         return directory;
     }
 
+    /**
+     * The files {@link #writeDirectory(Path, long, TensorFeed)} would write with this limit, each with
+     * its tensor bytes (the index, when sharding, is not listed): for a dry run.
+     */
+    public Map<String, Long> plannedShards(long maxShardBytes) {
+        List<List<TensorInfo>> shards = ShardPlan.split(List.copyOf(tensors.values()), maxShardBytes);
+        Map<String, Long> planned = new LinkedHashMap<>();
+        for (int i = 0; i < shards.size(); i++) {
+            long size = shards.get(i).stream().mapToLong(TensorInfo::byteLength).sum();
+            planned.put(shards.size() == 1 ? Checkpoint.SINGLE_FILE
+                    : String.format("model-%05d-of-%05d.safetensors", i + 1, shards.size()), size);
+        }
+        return planned;
+    }
+
     private AtomicFiles.Writer shardWriter(Path file, List<TensorInfo> shard, TensorFeed feed) {
         SafetensorsHeader header = new SafetensorsHeader(metadata, shard);
         return tmp -> ShardOutput.write(tmp, file, header, feed);

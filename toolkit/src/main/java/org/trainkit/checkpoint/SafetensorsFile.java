@@ -173,6 +173,16 @@ public final class SafetensorsFile implements TensorReader {
                     + (fromElement + count) + ") outside its " + info.elementCount());
         }
         int size = dtype.byteSize();
+        long bytes = (long) count * size;
+        if (bytes <= Integer.MAX_VALUE) {
+            // straight from the mapping: one copy (a memory copy for F32), no scratch array
+            try {
+                FloatCodec.decode(dtype, data.view(info.begin() + fromElement * size, (int) bytes), destination, offset, count);
+                return;
+            } catch (IOException e) {
+                throw new UncheckedIOException(file + ": cannot map tensor '" + name + "': " + e.getMessage(), e);
+            }
+        }
         byte[] scratch = new byte[(int) Math.min((long) count * size, SCRATCH_BYTES)];
         ByteBuffer buffer = ByteBuffer.wrap(scratch).order(ByteOrder.LITTLE_ENDIAN);
         long position = info.begin() + fromElement * size;

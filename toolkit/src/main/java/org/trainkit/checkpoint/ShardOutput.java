@@ -19,7 +19,7 @@ final class ShardOutput implements TensorSink {
 
     private final Path target;
     private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private TensorInfo tensor;
     private long written;
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "trainkit", mixinStandardHelpOptions = true, version = "trainkit 0.1.0",
         description = "Tools for studying how neural networks train.",
         subcommands = {CommandLine.HelpCommand.class, FitCommand.class, PlanCommand.class, ScheduleCommand.class,
-                NotebooksCommand.class})
+                MergeCommand.class, NotebooksCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,169 @@
+package org.trainkit.merge;
+
+import java.util.SplittableRandom;
+
+/**
+ * The generalised task-arithmetic family of the popular Python merge tool: each task vector
+ * {@code delta_i = theta_i - theta_base} is sparsified (by magnitude for TIES, Yadav et al. 2023; at
+ * random for DARE, Yu et al. 2024; dropping outliers for breadcrumbs, Davari and Belilovsky 2024;
+ * by magnitude-ranked keep probabilities for DELLA, Deep et al. 2024), multiplied by its weight,
+ * optionally masked to the elected sign, summed, divided by the sum of the kept weights when
+ * normalising, scaled by lambda and added to the base (Ilharco et al. 2023 for plain task
+ * arithmetic). REFERENCES.md section 4 gives each variant's defaults.
+ */
+final class TaskArithmetic {
+
+    /** How the deltas are sparsified. */
+    enum Sparsifier {
+        NONE, MAGNITUDE, RANDOM, MAGNITUDE_OUTLIERS, DELLA
+    }
+
+    private TaskArithmetic() {
+    }
+
+    static float[] merge(TensorJob job, Sparsifier sparsifier, boolean consensus) {
+        float[] base = job.base();
+        int n = base.length;
+        int k = job.size();
+        boolean rescale = job.flag("rescale");
+        float[][] weighted = new float[k][];
+        float[] weights = new float[k];
+        for (int i = 0; i < k; i++) {
+            // the job's arrays are this tensor's own: the delta, its mask and its weight are applied in place
+            float[] delta = job.models().get(i);
+            for (int j = 0; j < n; j++) {
+                delta[j] -= base[j];
+            }
+            delta = sparsify(job, i, delta, sparsifier, rescale);
+            float w = (float) job.model(i, "weight");
+            weights[i] = w;
+            for (int j = 0; j < n; j++) {
+                delta[j] *= w;
+            }
+            weighted[i] = delta;
+        }
+        boolean normalize = job.flag("normalize");
+        float lambda = (float) job.global("lambda");
+        // model-outer, element-inner loops over flat arrays, so that the JIT vectorises them
+        float[] mixed = new float[n];
+        float[] divisor = new float[n];
+        if (consensus) {
+            float[] sum = new float[n];
+            for (int i = 0; i < k; i++) {
+                float[] d = weighted[i];
+                for (int j = 0; j < n; j++) {
+                    sum[j] += d[j];
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                sum[j] = sum[j] >= 0 ? 1f : -1f; // the elected sign
+            }
+            for (int i = 0; i < k; i++) {
+                float[] d = weighted[i];
+                float w = weights[i];
+                for (int j = 0; j < n; j++) {
+                    boolean agrees = d[j] * sum[j] > 0; // the elected sign, and not zero
+                    mixed[j] += agrees ? d[j] : 0f;
+                    divisor[j] += agrees ? w : 0f;
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                divisor[j] = divisor[j] == 0 ? 1f : divisor[j];
+            }
+        } else {
+            float total = 0;
+            for (int i = 0; i < k; i++) {
+                float[] d = weighted[i];
+                for (int j = 0; j < n; j++) {
+                    mixed[j] += d[j];
+                }
+                total += weights[i];
+            }
+            java.util.Arrays.fill(divisor, Math.abs(total) < 1e-8 ? 1f : total);
+        }
+        float[] out = mixed;
+        for (int j = 0; j < n; j++) {
+            float m = normalize ? mixed[j] / divisor[j] : mixed[j];
+            out[j] = base[j] + lambda * m;
+        }
+        return out;
+    }
+
+    /** Sparsifies {@code delta} in place (and returns it). */
+    static float[] sparsify(TensorJob job, int model, float[] delta, Sparsifier sparsifier, boolean rescale) {
+        if (sparsifier == Sparsifier.NONE) {
+            return delta;
+        }
+        double density = job.model(model, "density");
+        if (density >= 1) {
+            return delta;
+        }
+        if (density < 0) {
+            throw new IllegalArgumentException(job.name() + ": density must be in [0, 1], got " + density);
+        }
+        return switch (sparsifier) {
+            case MAGNITUDE -> Kernels.maskedL1Rescaled(delta, Kernels.topK(delta, (int) (density * delta.length)), rescale);
+            case RANDOM -> Kernels.maskedL1Rescaled(delta, bernoulli(job.random(model), delta.length, density), rescale);
+            case MAGNITUDE_OUTLIERS -> Kernels.maskedL1Rescaled(delta,
+                    outlierMask(delta, density, job.model(model, "gamma")), rescale);
+            case DELLA -> Kernels.maskedL1Rescaled(delta,
+                    dellaMask(job, model, delta, density, job.model(model, "epsilon")), rescale);
+            case NONE -> delta;
+        };
+    }
+
+    static boolean[] bernoulli(SplittableRandom random, int n, double p) {
+        boolean[] mask = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            mask[i] = random.nextDouble() < p;
+        }
+        return mask;
+    }
+
+    /**
+     * Breadcrumbs: drop the {@code int(gamma n)} entries of largest magnitude and the smallest ones
+     * beyond the {@code int(density n)} kept. The popular tool keeps the slice {@code [bottom:-top]}
+     * of the sorted indices, which is empty when the top count is 0 and so zeroes the whole tensor;
+     * here the kept range is {@code [bottom, n - top)}, and gamma 0 keeps the largest entries.
+     */
+    static boolean[] outlierMask(float[] delta, double density, double gamma) {
+        int n = delta.length;
+        int keep = (int) (density * n);
+        int top = (int) (gamma * n);
+        if (top + keep > n) {
+            top = n - keep;
+        }
+        int bottom = n - keep - top;
+        boolean[] aboveBottom = Kernels.topK(delta, n - bottom);
+        boolean[] inTop = Kernels.topK(delta, top);
+        boolean[] mask = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            mask[i] = aboveBottom[i] && !inTop[i];
+        }
+        return mask;
+    }
+
+    /**
+     * DELLA: within each row (the last dimension), entry with magnitude rank r (0 smallest) of n is
+     * kept with probability {@code (density - epsilon) + 2 epsilon r / n}.
+     */
+    static boolean[] dellaMask(TensorJob job, int model, float[] delta, double density, double epsilon) {
+        if (density - epsilon <= 0 || density + epsilon >= 1) {
+            throw new IllegalArgumentException(job.name() + ": della needs density - epsilon and density + epsilon in (0, 1),"
+                    + " got density " + density + ", epsilon " + epsilon);
+        }
+        int row = job.rowLength();
+        SplittableRandom random = job.random(model);
+        boolean[] mask = new boolean[delta.length];
+        float[] values = new float[row];
+        for (int start = 0; start < delta.length; start += row) {
+            System.arraycopy(delta, start, values, 0, row);
+            int[] ranks = Kernels.ranksByMagnitude(values);
+            for (int r = 0; r < row; r++) {
+                double p = (density - epsilon) + 2 * epsilon * ranks[r] / row;
+                mask[start + r] = random.nextDouble() < p;
+            }
+        }
+        return mask;
+    }
+}
