@@ -1,5 +1,6 @@
 package org.trainkit.reweight;
 
+import org.trainkit.core.Estimate;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -28,6 +29,40 @@ public final class ClaimTable {
         public String text() {
             return text;
         }
+    }
+
+    /**
+     * The rule for "A improves on B": the paired difference A - B on {@code metric} has a 95%
+     * interval that excludes 0 on the better side (holds), on the worse side (does not hold), or
+     * includes 0 (not shown here).
+     */
+    public static Verdict improvement(Estimate difference, Metric metric) {
+        if (!difference.excludes(0)) {
+            return Verdict.NOT_SHOWN;
+        }
+        return (difference.value() > 0) == metric.higherIsBetter() ? Verdict.HOLDS : Verdict.CONTRADICTED;
+    }
+
+    /**
+     * The rule for "A is at most {@code margin} worse than B" (non-inferiority): the whole 95%
+     * interval of A - B lies above {@code -margin} in the metric's better direction (holds), the
+     * whole interval lies beyond it (does not hold), or it straddles the margin (not shown here).
+     */
+    public static Verdict nonInferiority(Estimate difference, Metric metric, double margin) {
+        double worstSide = metric.higherIsBetter() ? difference.lower() : -difference.upper();
+        double bestSide = metric.higherIsBetter() ? difference.upper() : -difference.lower();
+        if (worstSide > -margin) {
+            return Verdict.HOLDS;
+        }
+        return bestSide < -margin ? Verdict.CONTRADICTED : Verdict.NOT_SHOWN;
+    }
+
+    /** Both parts of a claim: holds if both hold, does not hold if either does not, else not shown here. */
+    public static Verdict both(Verdict a, Verdict b) {
+        if (a == Verdict.CONTRADICTED || b == Verdict.CONTRADICTED) {
+            return Verdict.CONTRADICTED;
+        }
+        return a == Verdict.HOLDS && b == Verdict.HOLDS ? Verdict.HOLDS : Verdict.NOT_SHOWN;
     }
 
     private final StringColumn claim = StringColumn.create("claim");

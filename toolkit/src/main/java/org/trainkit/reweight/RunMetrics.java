@@ -19,9 +19,13 @@ import org.trainkit.train.TrainingResult;
 public final class RunMetrics {
 
     private final Map<Metric, Double> values;
+    private final double[] classAccuracy;
+    private final double secondsPerStep;
 
-    private RunMetrics(Map<Metric, Double> values) {
+    private RunMetrics(Map<Metric, Double> values, double[] classAccuracy, double secondsPerStep) {
         this.values = values;
+        this.classAccuracy = classAccuracy;
+        this.secondsPerStep = secondsPerStep;
     }
 
     /**
@@ -63,12 +67,22 @@ public final class RunMetrics {
         v.put(Metric.CLEAN_LOSS_MAX, Stats.max(clean));
         v.put(Metric.MEMORISED_NOISE, nFlipped == 0 ? Double.NaN : (double) memorised / nFlipped);
         v.put(Metric.SAMPLES_PROCESSED, (double) result.samplesProcessed());
-        return new RunMetrics(v);
+        return new RunMetrics(v, test.classAccuracy(), result.trainSeconds() / result.steps());
     }
 
     /** The value of {@code metric}. */
     public double get(Metric metric) {
         return values.get(metric);
+    }
+
+    /** The test accuracy of each class (index = class; a copy). */
+    public double[] classAccuracy() {
+        return classAccuracy.clone();
+    }
+
+    /** Wall time of the training loop per step, in seconds. */
+    public double secondsPerStep() {
+        return secondsPerStep;
     }
 
     @Override

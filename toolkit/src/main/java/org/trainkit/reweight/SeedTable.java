@@ -103,8 +103,13 @@ public final class SeedTable {
         return table;
     }
 
+    /** The runs of {@code method}, in seed order. */
+    public List<RunMetrics> of(String method) {
+        return runsOf(method);
+    }
+
     /** Every run: method, seed index and every metric, for the results CSV. */
-    public Table runs(String title) {
+    public Table runTable(String title) {
         StringColumn method = StringColumn.create("method");
         IntColumn seed = IntColumn.create("seed");
         Map<Metric, DoubleColumn> columns = new LinkedHashMap<>();
