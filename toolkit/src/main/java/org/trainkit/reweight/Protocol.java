@@ -44,7 +44,8 @@ public record Protocol(Architecture model, OptimizerSpec optimizer, double lr, i
     /** Trains one run of {@code strategy} on {@code train} and evaluates it on {@code eval}. */
     public TrainingResult train(LabelledImages train, LabelledImages eval, Strategy strategy, long seed,
             StepListener... listeners) {
-        int steps = epochs * (train.size() / batchSize);
+        // long enough for samplers whose epochs end in a partial batch (PDD); the rate is constant
+        int steps = epochs * ((train.size() + batchSize - 1) / batchSize);
         Trainer trainer = Trainer.on(train, eval).model(model).optimizer(optimizer)
                 .schedule(Schedules.parse("constant(peak=" + org.trainkit.schedules.Numbers.format(lr) + ", total="
                         + steps + ")"))
