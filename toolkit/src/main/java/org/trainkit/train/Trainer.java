@@ -119,7 +119,7 @@ public final class Trainer {
 
     /**
      * The per-sample loss the steps optimise (default cross-entropy), for losses that act on the
-     * logits such as LDAM margins. Described in the run's settings by its {@code toString()}, as
+     * logits such as LDAM margins; the log's loss column then holds this loss. Described in the run's settings by its {@code toString()}, as
      * for {@link #weighting}, appended to the weighting's description ({@code "<weighting>; loss
      * <loss>"}) so that runs without one keep their settings and log names.
      */
