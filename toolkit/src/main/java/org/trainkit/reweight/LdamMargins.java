@@ -1,6 +1,8 @@
 package org.trainkit.reweight;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Arrays;
+import org.trainkit.schedules.Numbers;
 import org.trainkit.train.SampleLoss;
 
 /**
@@ -41,8 +43,8 @@ public final class LdamMargins implements SampleLoss {
             margins[j] = (float) (Double.isInfinite(raw[j]) ? maxMargin : maxMargin * raw[j] / largest);
         }
         this.scale = (float) scale;
-        this.description = "ldam(max_margin=" + org.trainkit.schedules.Numbers.format(maxMargin) + ", scale="
-                + org.trainkit.schedules.Numbers.format(scale) + ", classes=" + java.util.Arrays.toString(classCounts) + ")";
+        this.description = "ldam(max_margin=" + Numbers.format(maxMargin) + ", scale=" + Numbers.format(scale)
+                + ", classes=" + Arrays.toString(classCounts) + ")";
     }
 
     /** The margin of each class (a copy). */

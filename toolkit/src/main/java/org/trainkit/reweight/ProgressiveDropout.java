@@ -2,8 +2,10 @@ package org.trainkit.reweight;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.trainkit.data.LabelledImages;
 import org.trainkit.schedules.SpecText;
+import org.trainkit.train.BatchRequest;
 import org.trainkit.train.SampleLosses;
 
 /**
@@ -63,7 +65,7 @@ public record ProgressiveDropout(double threshold, int revision) implements Sele
         }
 
         @Override
-        public int[] nextBatch(org.trainkit.train.BatchRequest request) {
+        public int[] nextBatch(BatchRequest request) {
             if (request.startsEpoch()) {
                 epochOrder = Orders.shuffle(request.epoch() >= revision ? everything() : unlearned(), random);
             }
@@ -90,11 +92,11 @@ public record ProgressiveDropout(double threshold, int revision) implements Sele
         }
 
         private int[] unlearned() {
-            int[] keep = java.util.stream.IntStream.range(0, lastLoss.length).filter(i -> lastLoss[i] >= threshold).toArray();
+            int[] keep = IntStream.range(0, lastLoss.length).filter(i -> lastLoss[i] >= threshold).toArray();
             if (keep.length >= Math.min(batchSize, lastLoss.length)) {
                 return keep;
             }
-            Integer[] byLoss = java.util.stream.IntStream.range(0, lastLoss.length).boxed().toArray(Integer[]::new);
+            Integer[] byLoss = IntStream.range(0, lastLoss.length).boxed().toArray(Integer[]::new);
             Arrays.sort(byLoss, (a, b) -> Float.compare(lastLoss[b], lastLoss[a]));
             return Arrays.stream(byLoss, 0, Math.min(batchSize, lastLoss.length)).mapToInt(Integer::intValue).toArray();
         }
