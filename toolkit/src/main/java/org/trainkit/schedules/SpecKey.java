@@ -21,11 +21,13 @@ public record SpecKey(String name, Need need, String defaultValue, String descri
         ONE_OF
     }
 
-    static SpecKey required(String name, String description) {
+    /** A key that must be given. */
+    public static SpecKey required(String name, String description) {
         return new SpecKey(name, Need.REQUIRED, null, description);
     }
 
-    static SpecKey optional(String name, String defaultValue, String description) {
+    /** A key with a default, written in the spec notation. */
+    public static SpecKey optional(String name, String defaultValue, String description) {
         return new SpecKey(name, Need.DEFAULTED, defaultValue, description);
     }
 

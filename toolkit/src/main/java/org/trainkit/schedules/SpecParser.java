@@ -12,7 +12,7 @@ import java.util.Map;
  * notation (Jackson reads JSON, picocli reads command lines) and a parser generator would be
  * larger than the parser. Errors give the column: {@code bad spec at column 12: expected '='}.
  */
-final class SpecParser {
+public final class SpecParser {
 
     private final String text;
     private int pos;
@@ -22,7 +22,7 @@ final class SpecParser {
     }
 
     /** Parses one complete spec; anything after it is an error. */
-    static Spec parse(String text) {
+    public static Spec parse(String text) {
         if (text == null || text.isBlank()) {
             throw new SpecException("bad spec: empty text, expected a schedule such as "
                     + "cosine(peak=3e-4, final=3e-5, warmup=2160, total=24000)");
@@ -37,7 +37,7 @@ final class SpecParser {
     }
 
     /** Parses one value on its own, such as a key's default {@code 0.3} or {@code linear}. */
-    static Spec.Value parseValue(String text) {
+    public static Spec.Value parseValue(String text) {
         SpecParser parser = new SpecParser(text);
         Spec.Value value = parser.value();
         parser.skipSpace();

@@ -8,24 +8,28 @@ import java.util.StringJoiner;
  * registry order, numbers in their shortest round-trip form ({@link Numbers}) and whole steps as
  * integers.
  */
-final class SpecText {
+public final class SpecText {
 
     private final String name;
     private final StringJoiner args = new StringJoiner(", ");
 
-    SpecText(String name) {
+    /** A text form for the kind {@code name}, keys added in printing order. */
+    public SpecText(String name) {
         this.name = name;
     }
 
-    SpecText number(String key, double value) {
+    /** Adds {@code key=value} with the value in its shortest round-trip form. */
+    public SpecText number(String key, double value) {
         return raw(key, Numbers.format(value));
     }
 
-    SpecText steps(String key, int value) {
+    /** Adds {@code key=value} for a whole number. */
+    public SpecText steps(String key, int value) {
         return raw(key, Integer.toString(value));
     }
 
-    SpecText word(String key, String value) {
+    /** Adds {@code key=word}. */
+    public SpecText word(String key, String value) {
         return raw(key, value);
     }
 

@@ -10,7 +10,8 @@ package org.trainkit.train;
  * @param ids each sample's id, its index in the dataset the training set is a view of
  *     ({@code LabelledImages.id}): per-sample state kept by id lines up across views and runs
  * @param labels each sample's class label
- * @param losses each sample's cross-entropy loss under the current parameters
+ * @param losses each sample's loss under the current parameters: cross-entropy, or the run's
+ *     {@link SampleLoss} when it has one
  */
 public record SampleLosses(int step, int[] indices, int[] ids, int[] labels, float[] losses) {
 

@@ -69,7 +69,7 @@ public final class StepEvent {
         return lr;
     }
 
-    /** The plain mean cross-entropy of the batch before the update (unweighted), as logged. */
+    /** The plain mean per-sample loss of the batch before the update (unweighted), as logged: cross-entropy unless the run has a {@link SampleLoss}. */
     public double loss() {
         double sum = 0;
         for (float l : losses) {
@@ -103,7 +103,7 @@ public final class StepEvent {
         return labels.clone();
     }
 
-    /** Each sample's cross-entropy before the update (a copy). */
+    /** Each sample's loss before the update (a copy): cross-entropy unless the run has a {@link SampleLoss}. */
     public float[] losses() {
         return losses.clone();
     }

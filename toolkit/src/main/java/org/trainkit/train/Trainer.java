@@ -58,6 +58,7 @@ public final class Trainer {
     private OptimizerSpec optimizer = Optimizers.adam();
     private Schedule schedule;
     private SampleWeighting weighting;
+    private SampleLoss loss;
     private BatchSampler sampler = BatchSampler.shuffled();
     private ParameterSet initialParameters;
     private final List<StepListener> listeners = new ArrayList<>();
@@ -113,6 +114,17 @@ public final class Trainer {
      */
     public Trainer weighting(SampleWeighting weighting) {
         this.weighting = Objects.requireNonNull(weighting, "weighting");
+        return this;
+    }
+
+    /**
+     * The per-sample loss the steps optimise (default cross-entropy), for losses that act on the
+     * logits such as LDAM margins; the log's loss column then holds this loss. Described in the run's settings by its {@code toString()}, as
+     * for {@link #weighting}, appended to the weighting's description ({@code "<weighting>; loss
+     * <loss>"}) so that runs without one keep their settings and log names.
+     */
+    public Trainer loss(SampleLoss loss) {
+        this.loss = Objects.requireNonNull(loss, "loss");
         return this;
     }
 
@@ -251,7 +263,7 @@ public final class Trainer {
             ParameterStore parameters = new ParameterStore(manager, false);
             parameters.setParameterServer(engine.newParameterServer(optimizer.build(new ScheduleTracker(schedule))),
                     new Device[] {Device.cpu()});
-            TrainingLoop.Outcome outcome = new TrainingLoop(train, architecture, schedule, weighting, sampler, listeners,
+            TrainingLoop.Outcome outcome = new TrainingLoop(train, architecture, schedule, weighting, loss, sampler, listeners,
                     settings, progress).run(engine, block, parameters, manager, log);
             ModelEvaluation evaluation = new BlockScorer(architecture, block, parameters, manager).evaluate(test);
             ParameterSet trained = BlockParameters.read(block);
@@ -274,7 +286,8 @@ public final class Trainer {
     private RunSettings settings(String runName, int total) {
         return new RunSettings(runName, architecture.name(), optimizer.toString(), schedule.spec(), batchSize, total,
                 epochs == null ? 0 : epochs, seed, HookText.describe(sampler),
-                weighting == null ? "none" : HookText.describe(weighting),
+                (weighting == null ? "none" : HookText.describe(weighting))
+                        + (loss == null ? "" : "; loss " + HookText.describe(loss)),
                 initialParameters == null ? "random" : HookText.fingerprint(initialParameters),
                 train.toString(), test.toString());
     }

@@ -34,6 +34,7 @@ final class TrainingLoop {
     private final Architecture architecture;
     private final Schedule schedule;
     private final SampleWeighting weighting;
+    private final SampleLoss loss;
     private final BatchSampler sampler;
     private final List<StepListener> listeners;
     private final RunSettings settings;
@@ -41,11 +42,12 @@ final class TrainingLoop {
     private final float[] fullBatchPixels;
 
     TrainingLoop(LabelledImages train, Architecture architecture, Schedule schedule, SampleWeighting weighting,
-            BatchSampler sampler, List<StepListener> listeners, RunSettings settings, boolean progress) {
+            SampleLoss loss, BatchSampler sampler, List<StepListener> listeners, RunSettings settings, boolean progress) {
         this.train = train;
         this.architecture = architecture;
         this.schedule = schedule;
         this.weighting = weighting;
+        this.loss = loss;
         this.sampler = sampler;
         this.listeners = List.copyOf(listeners);
         this.settings = settings;
@@ -119,7 +121,8 @@ final class TrainingLoop {
             NDArray oneHot = scope.create(labelsLong).oneHot(train.classes());
             try (GradientCollector collector = engine.newGradientCollector()) {
                 NDArray logits = block.forward(parameters, new NDList(x), true).singletonOrThrow();
-                NDArray perSample = logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
+                NDArray perSample = loss == null ? logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg()
+                        : perSampleLoss(logits, oneHot, size, step);
                 losses = perSample.toFloatArray();
                 NDArray objective;
                 if (weighting == null) {
@@ -149,6 +152,16 @@ final class TrainingLoop {
             }
         }
         bar.advance(String.format(Locale.ROOT, "loss %.4f, lr %.3g", loss, lr));
+    }
+
+    private NDArray perSampleLoss(NDArray logits, NDArray oneHot, int size, int step) {
+        NDArray perSample = loss.losses(logits, oneHot);
+        if (perSample == null || perSample.getShape().dimension() != 1 || perSample.size() != size) {
+            throw new IllegalStateException("the sample loss returned " + (perSample == null ? "null"
+                    : "shape " + perSample.getShape()) + " at step " + step + "; expected one loss per sample, shape ("
+                    + size + ")");
+        }
+        return perSample;
     }
 
     /** The batch, after checking that it holds 1..limit indices into the training set. */
