@@ -1,7 +1,6 @@
 /**
-
- * Learning-rate schedules as immutable values, their compact text form, and their comparison by
- * the convex-theory bound, by a fitted loss-curve law and by training runs.
+ * Learning-rate schedules as immutable values, their compact text form, and the convex-theory
+ * bound; comparisons under a fitted law live one layer up, in {@code org.trainkit.compare}.
  *
  * <p>Read a schedule with {@link org.trainkit.schedules.Schedules#parse(String)}, e.g.
  * {@code cosine(peak=3e-4, final=3e-5, warmup=2160, total=24000)}, and print it back with
@@ -18,20 +17,5 @@
  * <p>{@link org.trainkit.schedules.ConvexBound} evaluates the convex-theory bound of Schaipp et al.
  * (arXiv 2501.18965) for any schedule; {@link org.trainkit.schedules.ScheduleSet} tabulates named
  * schedules and ranks them by it or by any other score.
- *
- * <p>With a law fitted by {@code org.trainkit.curves} (such as the multi-power law of Luo et al.,
- * arXiv 2503.12811): {@link org.trainkit.schedules.PredictedLosses} tabulates and ranks each
- * schedule's predicted final loss beside the bound and gives predicted curves;
- * {@link org.trainkit.schedules.CooldownSearch} finds the WSD cooldown fraction the law prefers;
- * {@link org.trainkit.schedules.ScheduleOptimizer} optimises a whole schedule under it;
- * {@link org.trainkit.schedules.ScheduleExplorer} precomputes a grid of predictions for an offline
- * page with sliders. {@link org.trainkit.schedules.SeedComparison} judges measured differences
- * between schedules against the spread over seeds.
  */
 package org.trainkit.schedules;
-
-import org.trainkit.compare.CooldownSearch;
-import org.trainkit.compare.PredictedLosses;
-import org.trainkit.compare.ScheduleExplorer;
-import org.trainkit.compare.ScheduleOptimizer;
-import org.trainkit.compare.SeedComparison;

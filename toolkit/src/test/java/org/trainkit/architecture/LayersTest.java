@@ -2,11 +2,18 @@ package org.trainkit.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,5 +62,33 @@ class LayersTest {
                 .should().resideInAnyPackage(LAYERS.stream().map(l -> "org.trainkit." + l + "..").toArray(String[]::new))
                 .because("every class belongs to one of the layers " + LAYERS)
                 .check(classes);
+    }
+
+    /**
+     * The same rule on the source text: an import that only javadoc uses (in a package-info, say)
+     * leaves no trace in the bytecode ArchUnit reads, yet it still ties a package to one above it.
+     */
+    @Test
+    void noSourceFileImportsALayerAboveItsOwn() throws IOException {
+        Path sources = Path.of("src", "main", "java", "org", "trainkit");
+        Pattern importLine = Pattern.compile("^import (?:static )?org\\.trainkit\\.(\\w+)\\.", Pattern.MULTILINE);
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Path relative = sources.relativize(file);
+                if (relative.getNameCount() < 2) {
+                    continue;
+                }
+                int own = LAYERS.indexOf(relative.getName(0).toString());
+                Matcher m = importLine.matcher(Files.readString(file));
+                while (m.find()) {
+                    int imported = LAYERS.indexOf(m.group(1));
+                    if (imported > own) {
+                        violations.add(relative + " imports org.trainkit." + m.group(1));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), violations, "imports of a layer above, bottom up " + LAYERS);
     }
 }
