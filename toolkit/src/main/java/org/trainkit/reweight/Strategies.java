@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.trainkit.schedules.Spec;
+import org.trainkit.schedules.SpecArgs;
 import org.trainkit.schedules.SpecException;
 import org.trainkit.schedules.SpecKey;
 import org.trainkit.schedules.SpecParser;
@@ -117,11 +118,11 @@ public final class Strategies {
         return type.cast(strategy);
     }
 
-    private static LossReweighting lossBased(LossShape shape, StrategyArgs a) {
+    private static LossReweighting lossBased(LossShape shape, SpecArgs a) {
         return new LossReweighting(shape, a.number("r"), a.whole("warmup"));
     }
 
-    private static StrategyKind kind(String name, String description, Function<StrategyArgs, Strategy> factory,
+    private static StrategyKind kind(String name, String description, Function<SpecArgs, Strategy> factory,
             SpecKey... keys) {
         return new StrategyKind(name, description, List.of(keys), factory);
     }

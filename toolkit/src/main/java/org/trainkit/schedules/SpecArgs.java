@@ -8,22 +8,23 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The keys of one parsed spec, checked against its {@link ScheduleKind}: unknown and missing keys
- * are rejected on construction, defaults are filled in, and each accessor checks that the value
- * has the expected form (number, whole number of steps, word, list...). Value ranges are checked
- * by the schedules' constructors.
+ * The keys of one parsed spec, checked against its {@link SpecKind}: unknown and missing keys are
+ * rejected on construction, defaults are filled in, and each accessor checks that the value has the
+ * expected form (number, whole number, word, list...), naming the kind and the key when it does
+ * not. Value ranges are checked by the values' constructors.
  */
-final class SpecArgs {
+public final class SpecArgs {
 
-    private final ScheduleKind kind;
+    private final SpecKind<?> kind;
     private final Map<String, Spec.Value> given;
 
-    SpecArgs(ScheduleKind kind, Spec spec) {
+    SpecArgs(SpecKind<?> kind, Spec spec) {
         this.kind = kind;
         this.given = spec.args();
         for (String key : given.keySet()) {
             if (kind.keys().stream().noneMatch(k -> k.name().equals(key))) {
-                throw new SpecException(kind.name() + ": unknown key '" + key + "'; keys: " + keyNames());
+                throw new SpecException(kind.name() + ": unknown key '" + key + "'; " + (kind.keys().isEmpty()
+                        ? kind.name() + " takes no keys" : "keys: " + keyNames()));
             }
         }
         for (SpecKey key : kind.keys()) {
@@ -49,15 +50,23 @@ final class SpecArgs {
         return present.get(0);
     }
 
-    double number(String key) {
+    /** The number given for {@code key}, or its default. */
+    public double number(String key) {
         return asNumber(key, value(key)).value();
     }
 
-    int steps(String key) {
-        return wholeNumber(key, asNumber(key, value(key)));
+    /** A whole number of steps. */
+    public int steps(String key) {
+        return wholeNumber(key, asNumber(key, value(key)), "a whole number of steps");
     }
 
-    String word(String key) {
+    /** A whole number (a count, a period in epochs). */
+    public int whole(String key) {
+        return wholeNumber(key, asNumber(key, value(key)), "a whole number");
+    }
+
+    /** A word such as {@code sqrt}. */
+    public String word(String key) {
         Spec.Value value = value(key);
         if (value instanceof Spec.Word word) {
             return word.text();
@@ -65,7 +74,8 @@ final class SpecArgs {
         throw wrongKind(key, "a word", value);
     }
 
-    <E extends Enum<E> & SpecWord> E choice(String key, E[] values) {
+    /** One of the constants of {@code values}, named by its {@link SpecWord}. */
+    public <E extends Enum<E> & SpecWord> E choice(String key, E[] values) {
         String word = word(key);
         for (E value : values) {
             if (value.specName().equals(word)) {
@@ -95,7 +105,7 @@ final class SpecArgs {
             if (!(v instanceof Spec.Pair pair)) {
                 throw wrongKind(key, "a list of step:rate pairs", v);
             }
-            knots.add(new Knot(wholeNumber(key, pair.left()), pair.right().value()));
+            knots.add(new Knot(wholeNumber(key, pair.left(), "a whole number of steps"), pair.right().value()));
         }
         return knots;
     }
@@ -134,11 +144,10 @@ final class SpecArgs {
         throw wrongKind(key, "a number", value);
     }
 
-    private int wholeNumber(String key, Spec.Num number) {
+    private int wholeNumber(String key, Spec.Num number, String expected) {
         double v = number.value();
         if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-            throw new SpecException(kind.name() + ": key '" + key + "' must be a whole number of steps, got "
-                    + number.text());
+            throw new SpecException(kind.name() + ": key '" + key + "' must be " + expected + ", got " + number.text());
         }
         return (int) v;
     }

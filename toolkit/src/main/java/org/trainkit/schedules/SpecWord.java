@@ -1,7 +1,7 @@
 package org.trainkit.schedules;
 
 /** A choice written as a bare word in the text form, e.g. {@code shape=sqrt}. */
-interface SpecWord {
+public interface SpecWord {
 
     /** The word in the text form. */
     String specName();
