@@ -245,18 +245,7 @@ public final class FitCommand implements Callable<Integer> {
                 json.writeEndArray();
             }
             json.writeEndObject();
-            json.writeArrayFieldStart("warnings");
-            for (FitWarning warning : fit.warnings()) {
-                json.writeStartObject();
-                json.writeArrayFieldStart("parameters");
-                for (String name : warning.parameters()) {
-                    json.writeString(name);
-                }
-                json.writeEndArray();
-                json.writeStringField("message", warning.message());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            WarningsJson.write(json, fit.warnings());
             if (auto != null) {
                 json.writeArrayFieldStart("cross_validation");
                 for (String candidate : auto.candidateNames()) {

@@ -178,18 +178,7 @@ public final class PlanCommand implements Callable<Integer> {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeArrayFieldStart("warnings");
-            for (FitWarning warning : plan.warnings()) {
-                json.writeStartObject();
-                json.writeArrayFieldStart("parameters");
-                for (String name : warning.parameters()) {
-                    json.writeString(name);
-                }
-                json.writeEndArray();
-                json.writeStringField("message", warning.message());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            WarningsJson.write(json, plan.warnings());
             json.writeArrayFieldStart("notes");
             for (String note : plan.notes()) {
                 json.writeString(note);
