@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 import org.trainkit.curves.Law;
 import org.trainkit.curves.LossCurve;
 
@@ -17,7 +18,8 @@ import org.trainkit.curves.LossCurve;
  * {@code org.trainkit.curves}): one panel per measured curve, so that no curve hides under another
  * (a train run under the longer test run that repeats it, for instance). Each panel shows the
  * measured points and each law's prediction, every law in its own colour and in the same colour in
- * every panel; panels share their y range. Curves named in {@code train} are titled "(train)", the
+ * every panel (the legend is in the first panel: lower left for fits, where a falling loss curve leaves
+ * room, upper right for errors); panels share their y range. Curves named in {@code train} are titled "(train)", the
  * others "(test)".
  *
  * <pre>{@code
@@ -37,7 +39,6 @@ public final class LawPanels {
     private final List<LossCurve> curves = new ArrayList<>();
     private Set<String> train = Set.of();
     private int columns = 3;
-    private boolean logX;
 
     private LawPanels(String title) {
         this.title = Objects.requireNonNull(title, "title");
@@ -78,12 +79,6 @@ public final class LawPanels {
         return this;
     }
 
-    /** Logarithmic step axes. */
-    public LawPanels logSteps() {
-        this.logX = true;
-        return this;
-    }
-
     /** Measured points (thinned to at most {@value #MARKERS}) and each law's prediction at every logged step. */
     public ChartGrid fits() {
         check();
@@ -95,7 +90,7 @@ public final class LawPanels {
             double[] steps = steps(curve);
             plot.series("measured", pick(steps, shown), pick(curve.losses(), shown)).points();
             laws.forEach((name, law) -> plot.series(name, steps, law.predict(curve)));
-            panels.add(plot.build());
+            panels.add(styled(plot.build(), panels.isEmpty(), Styler.LegendPosition.InsideSW));
         }
         return ChartGrid.of(title, columns, panels);
     }
@@ -109,16 +104,22 @@ public final class LawPanels {
             XYPlot plot = panel(curve).y("error, %").yRange(range[0], range[1]);
             double[] steps = steps(curve);
             laws.forEach((name, law) -> plot.series(name, steps, percentError(law, curve)));
-            panels.add(plot.build());
+            panels.add(styled(plot.build(), panels.isEmpty(), Styler.LegendPosition.InsideNE));
         }
         return ChartGrid.of(title, columns, panels);
     }
 
+    /** The legend inside the first panel only (the colours are the same in every panel), titles as in small multiples. */
+    private static XYChart styled(XYChart chart, boolean first, Styler.LegendPosition where) {
+        chart.getStyler().setLegendVisible(first);
+        chart.getStyler().setLegendPosition(where);
+        chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(13f));
+        return chart;
+    }
+
     private XYPlot panel(LossCurve curve) {
         String role = train.contains(curve.name()) ? " (train)" : " (test)";
-        XYPlot plot = Plot.lines(curve.name() + role).x(logX ? "step (log scale)" : "step")
-                .size(SmallMultiples.PANEL_WIDTH, SmallMultiples.PANEL_HEIGHT);
-        return logX ? plot.logX() : plot;
+        return Plot.lines(curve.name() + role).x("step").size(SmallMultiples.PANEL_WIDTH, SmallMultiples.PANEL_HEIGHT);
     }
 
     private void check() {

@@ -33,6 +33,8 @@ class LawPanelsTest {
         assertEquals("b (test)", grid.panels().get(1).getTitle());
         assertEquals(LawPanels.MARKERS, first.getSeriesMap().get("measured").getXData().length);
         assertEquals(200, first.getSeriesMap().get("power").getXData().length);
+        assertTrue(first.getStyler().isLegendVisible());
+        assertTrue(!((XYChart) grid.panels().get(1)).getStyler().isLegendVisible(), "one legend, in the first panel");
         XYChart residuals = (XYChart) LawPanels.of("residuals").law("power", power).curves(List.of(curve("a", 5)))
                 .residuals().panels().get(0);
         assertTrue(residuals.getStyler().getYAxisMin() <= 0 && residuals.getStyler().getYAxisMax() >= 0);
