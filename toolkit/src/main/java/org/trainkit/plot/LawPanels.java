@@ -18,8 +18,8 @@ import org.trainkit.curves.LossCurve;
  * {@code org.trainkit.curves}): one panel per measured curve, so that no curve hides under another
  * (a train run under the longer test run that repeats it, for instance). Each panel shows the
  * measured points and each law's prediction, every law in its own colour and in the same colour in
- * every panel (the legend is in the first panel: lower left for fits, where a falling loss curve leaves
- * room, upper right for errors); panels share their y range. Curves named in {@code train} are titled "(train)", the
+ * every panel (a small legend in the upper right of the first panel, where a falling loss curve
+ * leaves room); panels share their y range. Curves named in {@code train} are titled "(train)", the
  * others "(test)".
  *
  * <pre>{@code
@@ -90,7 +90,7 @@ public final class LawPanels {
             double[] steps = steps(curve);
             plot.series("measured", pick(steps, shown), pick(curve.losses(), shown)).points();
             laws.forEach((name, law) -> plot.series(name, steps, law.predict(curve)));
-            panels.add(styled(plot.build(), panels.isEmpty(), Styler.LegendPosition.InsideSW));
+            panels.add(styled(plot.build(), panels.isEmpty()));
         }
         return ChartGrid.of(title, columns, panels);
     }
@@ -104,15 +104,17 @@ public final class LawPanels {
             XYPlot plot = panel(curve).y("error, %").yRange(range[0], range[1]);
             double[] steps = steps(curve);
             laws.forEach((name, law) -> plot.series(name, steps, percentError(law, curve)));
-            panels.add(styled(plot.build(), panels.isEmpty(), Styler.LegendPosition.InsideNE));
+            panels.add(styled(plot.build(), panels.isEmpty()));
         }
         return ChartGrid.of(title, columns, panels);
     }
 
-    /** The legend inside the first panel only (the colours are the same in every panel), titles as in small multiples. */
-    private static XYChart styled(XYChart chart, boolean first, Styler.LegendPosition where) {
+    /** A small legend inside the first panel only (the colours are the same in every panel), titles as in small multiples. */
+    private static XYChart styled(XYChart chart, boolean first) {
         chart.getStyler().setLegendVisible(first);
-        chart.getStyler().setLegendPosition(where);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendFont(chart.getStyler().getLegendFont().deriveFont(11f));
+        chart.getStyler().setLegendPadding(4);
         chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(13f));
         return chart;
     }
