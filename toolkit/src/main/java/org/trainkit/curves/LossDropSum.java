@@ -320,9 +320,12 @@ final class LossDropSum {
                 double low = Double.POSITIVE_INFINITY;
                 double high = Double.NEGATIVE_INFINITY;
                 for (int k = start; k < end; k++) {
-                    if (!zero[k]) {
-                        low = Math.min(low, x[k]);
-                        high = Math.max(high, x[k]);
+                    // plain comparisons: x holds no NaN, and Math.min/max's NaN and -0.0 rules cost here
+                    if (!zero[k] && x[k] < low) {
+                        low = x[k];
+                    }
+                    if (!zero[k] && x[k] > high) {
+                        high = x[k];
                     }
                 }
                 if (low <= high) {
