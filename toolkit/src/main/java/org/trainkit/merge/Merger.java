@@ -2,6 +2,8 @@ package org.trainkit.merge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -168,18 +171,32 @@ public final class Merger {
     }
 
     /**
+     * A computed unit: the bytes of an element-wise chunk, encoded by the computing thread into a
+     * pooled buffer, or the float values of a whole tensor, which the writer encodes.
+     */
+    private record Piece(ByteBuffer bytes, float[] values) {
+    }
+
+    /**
      * The tensors' work units in output order, computed ahead on the pool within a budget of
      * elements in flight, and handed to the writer in order: chunks for element-wise methods,
-     * whole tensors for the others, raw bytes for copied non-float tensors.
+     * whole tensors for the others, raw bytes for copied non-float tensors. The writing thread only
+     * copies bytes into the file; reading, merging and encoding a chunk happen on the pool, in
+     * buffers each thread reuses, so the work is spread over the cores and allocates nothing per
+     * chunk.
      */
     private final class Pipeline {
         private final List<OutputTensor> tensors;
         private final Inputs inputs;
         private final ExecutorService pool;
+        private final Deque<Unit> pendingUnits = new ArrayDeque<>();
         private final Deque<Unit> queued = new ArrayDeque<>();
-        private final Deque<Future<float[]>> results = new ArrayDeque<>();
+        private final Deque<Future<Piece>> results = new ArrayDeque<>();
         private final boolean elementWise = MergeMethods.elementWise(config.method());
         private final long budget;
+        private final int maxUnits;
+        private final ConcurrentLinkedQueue<ByteBuffer> freeBuffers = new ConcurrentLinkedQueue<>();
+        private final ThreadLocal<ChunkScratch> scratch = ThreadLocal.withInitial(ChunkScratch::new);
         private int nextTensor;
         private long inFlight;
 
@@ -190,28 +207,81 @@ public final class Merger {
             long largest = tensors.stream().mapToLong(t -> elements(t)).max().orElse(1);
             // chunks: a few per thread; whole tensors: one per thread (the one being written is not counted)
             this.budget = elementWise ? 4L * (threads + 1) * CHUNK : threads * Math.max(largest, CHUNK);
+            // small tensors are units of their own: a cap on their number bounds the pooled buffers too
+            this.maxUnits = 4 * (threads + 1);
         }
 
-        /** Writes the next tensor into {@code sink}; returns it. */
+        /**
+         * Writes the next tensor into {@code sink}; returns it. Encoded chunks are placed at their
+         * offsets by the pool (the copy into the file is then spread over the cores too), at most
+         * {@code maxUnits} at a time, all done before this returns.
+         */
         OutputTensor write(TensorSink sink) throws IOException {
             OutputTensor t = null;
             boolean last = false;
-            while (!last) {
-                fill();
-                Unit unit = queued.poll();
-                Future<float[]> result = results.poll();
-                t = tensors.get(unit.tensor());
-                last = unit.last();
-                inFlight -= unit.count();
-                if (!t.merged()) {
-                    OutputTensor.Source s = t.models().get(0);
-                    sink.putBytes(inputs.reader(s.input()).rawBytes(s.tensor()));
-                } else {
-                    float[] values = await(result, t);
-                    sink.put(values, 0, unit.count());
+            Deque<Future<Piece>> placing = new ArrayDeque<>();
+            try {
+                while (!last) {
+                    fill();
+                    Unit unit = queued.poll();
+                    Future<Piece> result = results.poll();
+                    t = tensors.get(unit.tensor());
+                    last = unit.last();
+                    inFlight -= unit.count();
+                    if (!t.merged()) {
+                        copyRaw(t.models().get(0), sink);
+                        continue;
+                    }
+                    Piece piece = await(result, t);
+                    if (piece.bytes() == null) {
+                        sink.put(piece.values(), 0, unit.count());
+                        continue;
+                    }
+                    while (placing.size() >= maxUnits) {
+                        await(placing.poll(), t);
+                    }
+                    ByteBuffer bytes = piece.bytes();
+                    long offset = unit.from() * t.dtype().byteSize();
+                    placing.add(pool.submit(() -> {
+                        sink.putBytesAt(offset, bytes);
+                        bytes.clear();
+                        freeBuffers.add(bytes);
+                        return null;
+                    }));
+                }
+            } finally {
+                // every placed piece is in the file (or failed) before the writer moves on or gives up
+                IOException failure = null;
+                RuntimeException runtime = null;
+                while (!placing.isEmpty()) {
+                    try {
+                        await(placing.poll(), t);
+                    } catch (IOException e) {
+                        failure = failure == null ? e : failure;
+                    } catch (RuntimeException e) {
+                        runtime = runtime == null ? e : runtime;
+                    }
+                }
+                if (runtime != null) {
+                    throw runtime;
+                }
+                if (failure != null) {
+                    throw failure;
                 }
             }
             return t;
+        }
+
+        /** Copies a tensor that is not merged, in ranges of at most 1 GiB (one buffer holds at most 2 GiB). */
+        private void copyRaw(OutputTensor.Source source, TensorSink sink) throws IOException {
+            TensorReader reader = inputs.reader(source.input());
+            long length = reader.info(source.tensor()).byteLength();
+            long from = 0;
+            do {
+                int n = (int) Math.min(length - from, 1 << 30);
+                sink.putBytes(reader.rawBytes(source.tensor(), from, n));
+                from += n;
+            } while (from < length);
         }
 
         /** Submits units while the budget allows (always at least one). */
@@ -221,30 +291,99 @@ public final class Merger {
                     split(nextTensor++);
                 }
                 Unit unit = pendingUnits.peek();
-                if (!queued.isEmpty() && inFlight + unit.count() > budget) {
+                if (!queued.isEmpty() && (inFlight + unit.count() > budget || queued.size() >= maxUnits)) {
                     return;
                 }
                 pendingUnits.poll();
                 OutputTensor t = tensors.get(unit.tensor());
                 queued.add(unit);
                 inFlight += unit.count();
-                results.add(t.merged() ? pool.submit(() -> compute(t, unit, inputs)) : CompletableFuture.completedFuture(null));
+                results.add(t.merged() ? pool.submit(() -> compute(t, unit)) : CompletableFuture.completedFuture(null));
             }
         }
-
-        private final Deque<Unit> pendingUnits = new ArrayDeque<>();
 
         private void split(int index) {
             OutputTensor t = tensors.get(index);
             long n = elements(t);
-            if (!t.merged() || !elementWise || n <= CHUNK) {
-                pendingUnits.add(new Unit(index, 0, (int) Math.min(n, Integer.MAX_VALUE), true));
+            if (!t.merged() || !elementWise) {
+                // whole-tensor methods are planned only for tensors that fit one array (see wholeTensorLimit)
+                pendingUnits.add(new Unit(index, 0, t.merged() ? (int) n : 0, true));
                 return;
             }
-            for (long from = 0; from < n; from += CHUNK) {
+            for (long from = 0; from < n || from == 0; from += CHUNK) {
                 int count = (int) Math.min(CHUNK, n - from);
                 pendingUnits.add(new Unit(index, from, count, from + count >= n));
             }
+        }
+
+        private Piece compute(OutputTensor t, Unit unit) {
+            MethodSpec spec = MergeMethods.spec(config.method());
+            if (!elementWise) {
+                float[] base = t.base() == null ? null : read(t.base(), unit, null);
+                List<float[]> models = new ArrayList<>();
+                for (OutputTensor.Source s : t.models()) {
+                    models.add(read(s, unit, null));
+                }
+                TensorJob job = new TensorJob(t.name(), t.shape(), t.position(), base, models, t.parameters(),
+                        config.parameters(), spec, seed);
+                return new Piece(null, spec.kernel().apply(job));
+            }
+            // a chunk: read into this thread's arrays, merge, encode here, so the writer only copies bytes
+            ChunkScratch own = scratch.get();
+            float[] base = t.base() == null ? null : read(t.base(), unit, own.input(0, unit.count()));
+            List<float[]> models = new ArrayList<>();
+            for (int i = 0; i < t.models().size(); i++) {
+                models.add(read(t.models().get(i), unit, own.input(i + 1, unit.count())));
+            }
+            TensorJob job = new TensorJob(t.name(), t.shape(), t.position(), base, models, t.parameters(), config.parameters(),
+                    spec, seed, own.output(unit.count()));
+            float[] values = spec.kernel().apply(job);
+            ByteBuffer bytes = freeBuffers.poll();
+            if (bytes == null) {
+                bytes = ByteBuffer.allocateDirect(CHUNK * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            }
+            t.dtype().encode(values, 0, unit.count(), bytes);
+            return new Piece(bytes.flip(), null);
+        }
+
+        /** Reads a unit of {@code source} into {@code into} (a new array when null). */
+        private float[] read(OutputTensor.Source source, Unit unit, float[] into) {
+            float[] values = into != null ? into : new float[unit.count()];
+            inputs.reader(source.input()).readFloats(source.tensor(), unit.from(), values, 0, unit.count());
+            return values;
+        }
+    }
+
+    /**
+     * One computing thread's arrays for chunks: an input array per slot (0 the base, then the
+     * models) and an output array, reused for every full chunk; a shorter piece (a tensor's last
+     * chunk, a small tensor) gets arrays of its own length, since kernels work on whole arrays.
+     */
+    private static final class ChunkScratch {
+        private float[][] inputs = new float[0][];
+        private float[] output;
+
+        float[] input(int slot, int count) {
+            if (count != CHUNK) {
+                return new float[count];
+            }
+            if (slot >= inputs.length) {
+                inputs = Arrays.copyOf(inputs, slot + 1);
+            }
+            if (inputs[slot] == null) {
+                inputs[slot] = new float[CHUNK];
+            }
+            return inputs[slot];
+        }
+
+        float[] output(int count) {
+            if (count != CHUNK) {
+                return null;
+            }
+            if (output == null) {
+                output = new float[CHUNK];
+            }
+            return output;
         }
     }
 
@@ -256,7 +395,7 @@ public final class Merger {
         return n;
     }
 
-    private static float[] await(Future<float[]> result, OutputTensor t) throws IOException {
+    private static Piece await(Future<Piece> result, OutputTensor t) throws IOException {
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -269,24 +408,6 @@ public final class Merger {
             }
             throw new IOException("merging tensor '" + t.name() + "' failed: " + cause, cause);
         }
-    }
-
-    private float[] compute(OutputTensor t, Unit unit, Inputs inputs) {
-        MethodSpec spec = MergeMethods.spec(config.method());
-        float[] base = t.base() == null ? null : read(inputs, t.base(), unit);
-        List<float[]> models = new ArrayList<>();
-        for (OutputTensor.Source s : t.models()) {
-            models.add(read(inputs, s, unit));
-        }
-        TensorJob job = new TensorJob(t.name(), t.shape(), t.position(), base, models, t.parameters(), config.parameters(),
-                spec, seed);
-        return spec.kernel().apply(job);
-    }
-
-    private static float[] read(Inputs inputs, OutputTensor.Source source, Unit unit) {
-        float[] values = new float[unit.count()];
-        inputs.reader(source.input()).readFloats(source.tensor(), unit.from(), values, 0, unit.count());
-        return values;
     }
 
     private static CheckpointWriter declare(MergePlan plan) {
@@ -304,6 +425,7 @@ public final class Merger {
             throw new MergeInputException("the inputs do not fit together (" + problems.size() + " mismatch"
                     + (problems.size() == 1 ? "" : "es") + ")", problems);
         }
+        refuseOversizedWholeTensors(spec, tensors);
         long inputBytes = 0;
         for (OutputTensor t : tensors) {
             if (t.base() != null) {
@@ -316,6 +438,31 @@ public final class Merger {
         CheckpointWriter writer = CheckpointWriter.create();
         tensors.forEach(t -> writer.tensor(t.name(), t.dtype(), t.shape()));
         return new MergePlan(config, inputs.paths(), tensors, writer.plannedShards(shardBytes), inputBytes);
+    }
+
+    /** The most elements a whole-tensor method takes in one tensor: the largest Java array. */
+    static final long WHOLE_TENSOR_LIMIT = Integer.MAX_VALUE - 8;
+
+    /**
+     * Methods other than the element-wise ones see each tensor whole (a top-k over it, its norm,
+     * its rows), in Java arrays; element-wise methods stream tensors of any size in chunks.
+     */
+    private static void refuseOversizedWholeTensors(MethodSpec spec, List<OutputTensor> tensors) {
+        if (MergeMethods.elementWise(spec.name())) {
+            return;
+        }
+        List<String> oversized = new ArrayList<>();
+        for (OutputTensor t : tensors) {
+            if (t.merged() && elements(t) > WHOLE_TENSOR_LIMIT) {
+                oversized.add("'" + t.name() + "' " + Arrays.toString(t.shape()) + ": " + elements(t) + " elements");
+            }
+        }
+        if (!oversized.isEmpty()) {
+            throw new MergeInputException("merge_method " + spec.name() + " works on each tensor whole, at most "
+                    + WHOLE_TENSOR_LIMIT + " elements (one Java array), and " + oversized.size() + " tensor"
+                    + (oversized.size() == 1 ? " is" : "s are") + " larger (the element-wise methods "
+                    + MergeMethods.elementWiseNames() + " stream tensors of any size)", oversized);
+        }
     }
 
     /** The models a method combines: those not the base, where the method has a base (as the popular tool does). */
