@@ -170,20 +170,20 @@ public final class Merger {
     private record Unit(int tensor, long from, int count, boolean last) {
     }
 
-    /**
-     * A computed unit: the bytes of an element-wise chunk, encoded by the computing thread into a
-     * pooled buffer, or the float values of a whole tensor, which the writer encodes.
-     */
-    private record Piece(ByteBuffer bytes, float[] values) {
+    /** The bytes of an encoded unit: its pieces, consecutive from the unit's first element. */
+    private record Encoded(List<ByteBuffer> pieces) {
     }
+
+    /** The bytes of a pooled buffer: a chunk of the widest float kind (F64), 1 MiB. */
+    private static final int PIECE_BYTES = CHUNK * Double.BYTES;
 
     /**
      * The tensors' work units in output order, computed ahead on the pool within a budget of
      * elements in flight, and handed to the writer in order: chunks for element-wise methods,
-     * whole tensors for the others, raw bytes for copied non-float tensors. The writing thread only
-     * copies bytes into the file; reading, merging and encoding a chunk happen on the pool, in
-     * buffers each thread reuses, so the work is spread over the cores and allocates nothing per
-     * chunk.
+     * whole tensors for the others, raw bytes for copied non-float tensors. A computing thread
+     * reads a unit into arrays it reuses, merges it and encodes the result into pooled buffers;
+     * the writing thread hands those to the pool to be placed at their offsets in the file, so the
+     * copy into the file is spread over the cores too and nothing is allocated per chunk.
      */
     private final class Pipeline {
         private final List<OutputTensor> tensors;
@@ -191,12 +191,12 @@ public final class Merger {
         private final ExecutorService pool;
         private final Deque<Unit> pendingUnits = new ArrayDeque<>();
         private final Deque<Unit> queued = new ArrayDeque<>();
-        private final Deque<Future<Piece>> results = new ArrayDeque<>();
+        private final Deque<Future<Encoded>> results = new ArrayDeque<>();
         private final boolean elementWise = MergeMethods.elementWise(config.method());
         private final long budget;
-        private final int maxUnits;
+        private final int maxPlacing;
         private final ConcurrentLinkedQueue<ByteBuffer> freeBuffers = new ConcurrentLinkedQueue<>();
-        private final ThreadLocal<ChunkScratch> scratch = ThreadLocal.withInitial(ChunkScratch::new);
+        private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
         private int nextTensor;
         private long inFlight;
 
@@ -207,69 +207,73 @@ public final class Merger {
             long largest = tensors.stream().mapToLong(t -> elements(t)).max().orElse(1);
             // chunks: a few per thread; whole tensors: one per thread (the one being written is not counted)
             this.budget = elementWise ? 4L * (threads + 1) * CHUNK : threads * Math.max(largest, CHUNK);
-            // small tensors are units of their own: a cap on their number bounds the pooled buffers too
-            this.maxUnits = 4 * (threads + 1);
+            this.maxPlacing = 4 * (threads + 1);
         }
 
         /**
-         * Writes the next tensor into {@code sink}; returns it. Encoded chunks are placed at their
-         * offsets by the pool (the copy into the file is then spread over the cores too), at most
-         * {@code maxUnits} at a time, all done before this returns.
+         * Writes the next tensor into {@code sink}; returns it. Encoded pieces are placed at their
+         * offsets by the pool, at most {@code maxPlacing} waiting at a time, all done before this
+         * returns.
          */
         OutputTensor write(TensorSink sink) throws IOException {
             OutputTensor t = null;
             boolean last = false;
-            Deque<Future<Piece>> placing = new ArrayDeque<>();
+            Deque<Future<Encoded>> placing = new ArrayDeque<>();
             try {
                 while (!last) {
                     fill();
                     Unit unit = queued.poll();
-                    Future<Piece> result = results.poll();
+                    Future<Encoded> result = results.poll();
                     t = tensors.get(unit.tensor());
                     last = unit.last();
-                    inFlight -= unit.count();
                     if (!t.merged()) {
+                        inFlight -= unit.count();
                         copyRaw(t.models().get(0), sink);
                         continue;
                     }
-                    Piece piece = await(result, t);
-                    if (piece.bytes() == null) {
-                        sink.put(piece.values(), 0, unit.count());
-                        continue;
-                    }
-                    while (placing.size() >= maxUnits) {
-                        await(placing.poll(), t);
-                    }
-                    ByteBuffer bytes = piece.bytes();
+                    Encoded encoded = await(result, t);
+                    inFlight -= unit.count();
+                    fill(); // the next units start while this one is written
                     long offset = unit.from() * t.dtype().byteSize();
-                    placing.add(pool.submit(() -> {
-                        sink.putBytesAt(offset, bytes);
-                        bytes.clear();
-                        freeBuffers.add(bytes);
-                        return null;
-                    }));
+                    for (ByteBuffer bytes : encoded.pieces()) {
+                        while (placing.size() >= maxPlacing) {
+                            await(placing.poll(), t);
+                        }
+                        long at = offset;
+                        placing.add(pool.submit(() -> {
+                            sink.putBytesAt(at, bytes);
+                            bytes.clear();
+                            freeBuffers.add(bytes);
+                            return null;
+                        }));
+                        offset += bytes.limit();
+                    }
                 }
             } finally {
-                // every placed piece is in the file (or failed) before the writer moves on or gives up
-                IOException failure = null;
-                RuntimeException runtime = null;
-                while (!placing.isEmpty()) {
-                    try {
-                        await(placing.poll(), t);
-                    } catch (IOException e) {
-                        failure = failure == null ? e : failure;
-                    } catch (RuntimeException e) {
-                        runtime = runtime == null ? e : runtime;
-                    }
-                }
-                if (runtime != null) {
-                    throw runtime;
-                }
-                if (failure != null) {
-                    throw failure;
-                }
+                awaitAll(placing, t);
             }
             return t;
+        }
+
+        /** Waits for every placed piece (in the file, or failed) before the writer moves on or gives up. */
+        private void awaitAll(Deque<Future<Encoded>> placing, OutputTensor t) throws IOException {
+            IOException failure = null;
+            RuntimeException runtime = null;
+            while (!placing.isEmpty()) {
+                try {
+                    await(placing.poll(), t);
+                } catch (IOException e) {
+                    failure = failure == null ? e : failure;
+                } catch (RuntimeException e) {
+                    runtime = runtime == null ? e : runtime;
+                }
+            }
+            if (runtime != null) {
+                throw runtime;
+            }
+            if (failure != null) {
+                throw failure;
+            }
         }
 
         /** Copies a tensor that is not merged, in ranges of at most 1 GiB (one buffer holds at most 2 GiB). */
@@ -291,7 +295,7 @@ public final class Merger {
                     split(nextTensor++);
                 }
                 Unit unit = pendingUnits.peek();
-                if (!queued.isEmpty() && (inFlight + unit.count() > budget || queued.size() >= maxUnits)) {
+                if (!queued.isEmpty() && (inFlight + unit.count() > budget || queued.size() >= maxPlacing)) {
                     return;
                 }
                 pendingUnits.poll();
@@ -306,7 +310,7 @@ public final class Merger {
             OutputTensor t = tensors.get(index);
             long n = elements(t);
             if (!t.merged() || !elementWise) {
-                // whole-tensor methods are planned only for tensors that fit one array (see wholeTensorLimit)
+                // whole-tensor methods are planned only for tensors that fit one array (refuseOversizedWholeTensors)
                 pendingUnits.add(new Unit(index, 0, t.merged() ? (int) n : 0, true));
                 return;
             }
@@ -316,72 +320,65 @@ public final class Merger {
             }
         }
 
-        private Piece compute(OutputTensor t, Unit unit) {
+        /** Reads, merges and encodes one unit on a pool thread, in that thread's reused arrays. */
+        private Encoded compute(OutputTensor t, Unit unit) {
             MethodSpec spec = MergeMethods.spec(config.method());
-            if (!elementWise) {
-                float[] base = t.base() == null ? null : read(t.base(), unit, null);
-                List<float[]> models = new ArrayList<>();
-                for (OutputTensor.Source s : t.models()) {
-                    models.add(read(s, unit, null));
-                }
-                TensorJob job = new TensorJob(t.name(), t.shape(), t.position(), base, models, t.parameters(),
-                        config.parameters(), spec, seed);
-                return new Piece(null, spec.kernel().apply(job));
-            }
-            // a chunk: read into this thread's arrays, merge, encode here, so the writer only copies bytes
-            ChunkScratch own = scratch.get();
-            float[] base = t.base() == null ? null : read(t.base(), unit, own.input(0, unit.count()));
+            Scratch own = scratch.get();
+            int count = unit.count();
+            float[] base = t.base() == null ? null : read(t.base(), unit, own.input(0, count));
             List<float[]> models = new ArrayList<>();
             for (int i = 0; i < t.models().size(); i++) {
-                models.add(read(t.models().get(i), unit, own.input(i + 1, unit.count())));
+                models.add(read(t.models().get(i), unit, own.input(i + 1, count)));
             }
             TensorJob job = new TensorJob(t.name(), t.shape(), t.position(), base, models, t.parameters(), config.parameters(),
-                    spec, seed, own.output(unit.count()));
+                    spec, seed, own.output(count));
             float[] values = spec.kernel().apply(job);
-            ByteBuffer bytes = freeBuffers.poll();
-            if (bytes == null) {
-                bytes = ByteBuffer.allocateDirect(CHUNK * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            // encoded here, before this thread's arrays are reused (the result may be one of them)
+            List<ByteBuffer> pieces = new ArrayList<>();
+            int perPiece = PIECE_BYTES / t.dtype().byteSize();
+            for (int from = 0; from < count || from == 0; from += perPiece) {
+                int n = Math.min(perPiece, count - from);
+                ByteBuffer bytes = freeBuffers.poll();
+                if (bytes == null) {
+                    bytes = ByteBuffer.allocateDirect(PIECE_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+                }
+                t.dtype().encode(values, from, n, bytes);
+                pieces.add(bytes.flip());
             }
-            t.dtype().encode(values, 0, unit.count(), bytes);
-            return new Piece(bytes.flip(), null);
+            return new Encoded(pieces);
         }
 
-        /** Reads a unit of {@code source} into {@code into} (a new array when null). */
+        /** Reads a unit of {@code source} into {@code into}. */
         private float[] read(OutputTensor.Source source, Unit unit, float[] into) {
-            float[] values = into != null ? into : new float[unit.count()];
-            inputs.reader(source.input()).readFloats(source.tensor(), unit.from(), values, 0, unit.count());
-            return values;
+            inputs.reader(source.input()).readFloats(source.tensor(), unit.from(), into, 0, unit.count());
+            return into;
         }
     }
 
     /**
-     * One computing thread's arrays for chunks: an input array per slot (0 the base, then the
-     * models) and an output array, reused for every full chunk; a shorter piece (a tensor's last
-     * chunk, a small tensor) gets arrays of its own length, since kernels work on whole arrays.
+     * One computing thread's arrays: an input array per slot (0 the base, then the models) and an
+     * output array, each kept for the next unit of the same length (every full chunk, or the next
+     * tensor of the same shape) and replaced otherwise, since kernels work on whole arrays.
      */
-    private static final class ChunkScratch {
+    private static final class Scratch {
         private float[][] inputs = new float[0][];
         private float[] output;
 
         float[] input(int slot, int count) {
-            if (count != CHUNK) {
-                return new float[count];
-            }
             if (slot >= inputs.length) {
                 inputs = Arrays.copyOf(inputs, slot + 1);
             }
-            if (inputs[slot] == null) {
-                inputs[slot] = new float[CHUNK];
+            if (inputs[slot] == null || inputs[slot].length != count) {
+                inputs[slot] = null; // let the old one go before the new one is allocated
+                inputs[slot] = new float[count];
             }
             return inputs[slot];
         }
 
         float[] output(int count) {
-            if (count != CHUNK) {
-                return null;
-            }
-            if (output == null) {
-                output = new float[CHUNK];
+            if (output == null || output.length != count) {
+                output = null;
+                output = new float[count];
             }
             return output;
         }
@@ -395,7 +392,7 @@ public final class Merger {
         return n;
     }
 
-    private static Piece await(Future<Piece> result, OutputTensor t) throws IOException {
+    private static <T> T await(Future<T> result, OutputTensor t) throws IOException {
         try {
             return result.get();
         } catch (InterruptedException e) {

@@ -101,11 +101,15 @@ final class TaskArithmetic {
             }
             for (int i = 0; i < weighted.length; i++) {
                 float[] d = weighted[i];
-                float w = weights[i];
+                int w = Float.floatToRawIntBits(weights[i]);
                 for (int j = 0; j < len; j++) {
-                    boolean agrees = d[start + j] * sign[j] > 0; // the elected sign, and not zero
-                    mixed[j] += agrees ? d[start + j] : 0f;
-                    divisor[j] += agrees ? w : 0f;
+                    // agrees: d * sign > 0 (the elected sign, not zero, not NaN), as a bit mask, not a branch
+                    int bits = Float.floatToRawIntBits(d[start + j]);
+                    int same = ~((bits ^ Float.floatToRawIntBits(sign[j])) >> 31);
+                    int belowMagnitude = (bits & 0x7fffffff) - 1; // in [0, 0x7f800000) unless zero or NaN
+                    int agrees = same & ~(belowMagnitude >> 31) & ((belowMagnitude - 0x7f800000) >> 31);
+                    mixed[j] += Float.intBitsToFloat(bits & agrees);
+                    divisor[j] += Float.intBitsToFloat(w & agrees);
                 }
             }
             for (int j = 0; j < len; j++) {
