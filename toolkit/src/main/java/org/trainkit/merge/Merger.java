@@ -1,7 +1,6 @@
 package org.trainkit.merge;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -43,10 +42,14 @@ import org.trainkit.core.Progress;
  *         .shardSize("5GB").seed(1).run(Path.of("merged"));
  * }</pre>
  *
- * <p>Memory: a small pool of threads (one per core) computes the next tensors while the current
- * one is written; at most {@code threads + 1} tensors are in flight, each holding its inputs and
- * its result as float32, so the peak is near (inputs + 1) x (largest tensor) x (threads + 1),
- * whatever the model's size. Arithmetic is float32, with float64 for sums over a tensor. The output
+ * <p>Memory: a small pool of threads (one per core) reads, merges and encodes the next pieces while
+ * earlier ones are placed in the file. Element-wise methods go in chunks of 128K
+ * elements, so a few chunks per thread are in memory, whatever the tensors' size; the other
+ * methods see a tensor whole (at most 2^31 - 9 elements, one Java array, checked before
+ * anything is written): each thread keeps its inputs and result for one tensor as float32, and the
+ * encoded bytes of at most {@code threads + 1} tensors wait to be written, so the peak is near
+ * (inputs + 1) x (largest tensor) x threads plus the waiting bytes, whatever the model's size.
+ * Arithmetic is float32, with float64 for sums over a tensor. The output
  * goes to a temporary directory beside the target, renamed into place when complete (a failed
  * merge leaves no output); an output directory holding an input is refused. Non-weight files of
  * the base model's directory (config.json, tokenizer files) are copied, with the config as
