@@ -2,7 +2,8 @@
 np.memmap, tensor by tensor, writing one safetensors file. Linear (weights 1, normalised) over all
 inputs, or TIES (first file the base, density 0.5, weights 1, normalised as in REFERENCES.md
 section 4). F32 or BF16 inputs (BF16 widened to float32 by shifting, the output rounded to
-nearest even). A benchmark script, not a test.
+nearest even). Prints its own time (from after numpy's import to the output in place) and the
+input throughput on stderr. A benchmark script, not a test.
 
 usage: python3 merge_numpy_baseline.py linear|ties OUT.safetensors IN.safetensors...
 """
@@ -10,6 +11,7 @@ import json
 import os
 import struct
 import sys
+import time
 
 import numpy as np
 
@@ -66,6 +68,7 @@ def ties(base, models, density=0.5):
 
 def main():
     method, out, inputs = sys.argv[1], sys.argv[2], sys.argv[3:]
+    start = time.perf_counter()  # after the interpreter and numpy started, as the engine's own time is
     opened = [open_safetensors(p) for p in inputs]
     header0 = opened[0][0]
     names = list(header0)
@@ -87,6 +90,9 @@ def main():
             merged = linear(arrays) if method == "linear" else ties(arrays[0], arrays[1:])
             f.write(encode(merged, dtype))
     os.replace(out + ".tmp", out)
+    seconds = time.perf_counter() - start
+    read = sum(os.path.getsize(p) for p in inputs)
+    print(f"numpy {method}: {seconds:.2f} s, {read / seconds / 1e9:.3f} GB/s of input", file=sys.stderr)
 
 
 if __name__ == "__main__":

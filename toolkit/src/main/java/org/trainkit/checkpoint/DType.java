@@ -1,5 +1,7 @@
 package org.trainkit.checkpoint;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -66,6 +68,29 @@ public enum DType {
     /** Whether elements can be read as float32 values: every kind but the 8-bit floats. */
     public boolean readableAsFloat() {
         return this != F8_E4M3 && this != F8_E5M2 && this != F8_E8M0;
+    }
+
+    /**
+     * Encodes {@code values[offset..offset + count)} as this float kind into {@code destination} at
+     * its position, which advances: the bytes a {@link TensorSink#putBytes(ByteBuffer)} takes, so
+     * that a producer can encode on its own thread (rounding to nearest, ties to even).
+     *
+     * @throws IllegalArgumentException when this is not a {@link #isFloat() float kind} or
+     *     {@code destination} is not little-endian
+     * @throws java.nio.BufferOverflowException when {@code destination} has too little room
+     */
+    public void encode(float[] values, int offset, int count, ByteBuffer destination) {
+        if (!isFloat()) {
+            throw new IllegalArgumentException(this + " cannot be written from float data");
+        }
+        if (destination.order() != ByteOrder.LITTLE_ENDIAN) {
+            throw new IllegalArgumentException("safetensors data is little-endian; the destination buffer is " + destination.order());
+        }
+        if ((long) count * byteSize > destination.remaining()) {
+            throw new java.nio.BufferOverflowException();
+        }
+        java.util.Objects.checkFromIndexSize(offset, count, values.length);
+        FloatCodec.encode(this, values, offset, count, destination);
     }
 
     /**

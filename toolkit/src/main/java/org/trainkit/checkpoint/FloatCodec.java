@@ -9,6 +9,9 @@ import java.nio.ByteBuffer;
  */
 final class FloatCodec {
 
+    /** Elements per block of the 16-bit conversions (4 KiB of bits). */
+    private static final int BLOCK = 2048;
+
     private FloatCodec() {
     }
 
@@ -24,8 +27,7 @@ final class FloatCodec {
                 source.asFloatBuffer().get(destination, offset, count);
                 source.position(source.position() + 4 * count);
             }
-            case F16 -> { for (int i = offset; i < end; i++) destination[i] = HalfFloats.f16ToFloat(source.getShort()); }
-            case BF16 -> { for (int i = offset; i < end; i++) destination[i] = HalfFloats.bf16ToFloat(source.getShort()); }
+            case F16, BF16 -> decodeHalves(type, source, destination, offset, count);
             case I64 -> { for (int i = offset; i < end; i++) destination[i] = source.getLong(); }
             case I32 -> { for (int i = offset; i < end; i++) destination[i] = source.getInt(); }
             case I16 -> { for (int i = offset; i < end; i++) destination[i] = source.getShort(); }
@@ -51,10 +53,54 @@ final class FloatCodec {
                 destination.asFloatBuffer().put(source, offset, count);
                 destination.position(destination.position() + 4 * count);
             }
-            case F16 -> { for (int i = offset; i < end; i++) destination.putShort(HalfFloats.floatToF16(source[i])); }
-            case BF16 -> { for (int i = offset; i < end; i++) destination.putShort(HalfFloats.floatToBf16(source[i])); }
+            case F16, BF16 -> encodeHalves(type, source, offset, count, destination);
             default -> throw new IllegalArgumentException(type + " cannot be written from float data");
         }
+    }
+
+    /**
+     * The 16-bit kinds in blocks: the bits are moved in bulk (a memory copy, where a
+     * {@code getShort} per element costs a bounds check and a byte-order test each) and converted
+     * in a plain loop over the block, which stays in the first-level cache.
+     */
+    private static void decodeHalves(DType type, ByteBuffer source, float[] destination, int offset, int count) {
+        short[] block = new short[Math.min(count, BLOCK)];
+        java.nio.ShortBuffer halves = source.asShortBuffer();
+        for (int done = 0; done < count; done += block.length) {
+            int n = Math.min(block.length, count - done);
+            halves.get(block, 0, n);
+            int at = offset + done;
+            if (type == DType.BF16) {
+                for (int i = 0; i < n; i++) {
+                    destination[at + i] = Float.intBitsToFloat((block[i] & 0xFFFF) << 16);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    destination[at + i] = HalfFloats.f16ToFloat(block[i]);
+                }
+            }
+        }
+        source.position(source.position() + 2 * count);
+    }
+
+    private static void encodeHalves(DType type, float[] source, int offset, int count, ByteBuffer destination) {
+        short[] block = new short[Math.min(count, BLOCK)];
+        java.nio.ShortBuffer halves = destination.asShortBuffer();
+        for (int done = 0; done < count; done += block.length) {
+            int n = Math.min(block.length, count - done);
+            int at = offset + done;
+            if (type == DType.BF16) {
+                for (int i = 0; i < n; i++) {
+                    block[i] = HalfFloats.floatToBf16(source[at + i]);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    block[i] = HalfFloats.floatToF16(source[at + i]);
+                }
+            }
+            halves.put(block, 0, n);
+        }
+        destination.position(destination.position() + 2 * count);
     }
 
     /** The float nearest to {@code value} read as an unsigned 64-bit integer. */

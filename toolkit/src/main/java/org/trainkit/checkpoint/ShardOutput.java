@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes one safetensors file: its header, then each tensor's data as a {@link TensorFeed} gives
- * it, through a buffer, checking that every tensor gets exactly its byte length.
+ * it, appended through a buffer or placed at offsets from several threads, checking that every
+ * tensor gets exactly its byte length. All writes are positioned (the channel's own position is
+ * not used), so placed pieces and appended bytes do not disturb each other.
  */
 final class ShardOutput implements TensorSink {
 
@@ -19,13 +22,17 @@ final class ShardOutput implements TensorSink {
 
     private final Path target;
     private final FileChannel channel;
+    private final long dataStart;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    private TensorInfo tensor;
+    private final AtomicLong placed = new AtomicLong();
+    private volatile TensorInfo tensor;
     private long written;
+    private long position;
 
-    private ShardOutput(Path target, FileChannel channel) {
+    private ShardOutput(Path target, FileChannel channel, long dataStart) {
         this.target = target;
         this.channel = channel;
+        this.dataStart = dataStart;
     }
 
     /**
@@ -34,15 +41,25 @@ final class ShardOutput implements TensorSink {
      */
     static void write(Path temporary, Path target, SafetensorsHeader header, TensorFeed feed) throws IOException {
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ShardOutput output = new ShardOutput(target, channel);
-            output.writeFully(ByteBuffer.wrap(header.encode()));
+            byte[] head = header.encode();
+            ShardOutput output = new ShardOutput(target, channel, head.length);
+            output.writeFully(ByteBuffer.wrap(head));
             for (TensorInfo tensor : header.tensors()) {
                 output.tensor = tensor;
                 output.written = 0;
+                output.placed.set(0);
                 feed.write(tensor, output);
-                if (output.written != tensor.byteLength()) {
-                    throw new IllegalStateException(output.describe() + "the feed gave " + output.written
+                long given = output.written + output.placed.get();
+                if (output.written > 0 && output.placed.get() > 0) {
+                    throw new IllegalStateException(output.describe() + "the feed mixed appended and placed bytes");
+                }
+                if (given != tensor.byteLength()) {
+                    throw new IllegalStateException(output.describe() + "the feed gave " + given
                             + " bytes, expected " + tensor.byteLength());
+                }
+                if (output.placed.get() > 0) {
+                    output.flush(); // what earlier tensors left in the buffer goes before this one
+                    output.position = head.length + tensor.end();
                 }
             }
             output.flush();
@@ -76,6 +93,21 @@ final class ShardOutput implements TensorSink {
         writeFully(bytes);
     }
 
+    @Override
+    public void putBytesAt(long offset, ByteBuffer bytes) throws IOException {
+        TensorInfo current = tensor;
+        long n = bytes.remaining();
+        if (offset < 0 || offset > current.byteLength() - n) {
+            throw new IllegalStateException(describe() + "bytes [" + offset + ", " + (offset + n)
+                    + ") lie outside its " + current.byteLength());
+        }
+        long at = dataStart + current.begin() + offset;
+        while (bytes.hasRemaining()) {
+            at += channel.write(bytes, at);
+        }
+        placed.addAndGet(n);
+    }
+
     /** Counts {@code bytes} more for the current tensor, refusing more than it holds. */
     private void reserve(long bytes) {
         if (bytes > tensor.byteLength() - written) {
@@ -94,9 +126,10 @@ final class ShardOutput implements TensorSink {
         buffer.clear();
     }
 
+    /** Writes at the end of what was appended so far (positioned, since placed pieces come from several threads). */
     private void writeFully(ByteBuffer bytes) throws IOException {
         while (bytes.hasRemaining()) {
-            channel.write(bytes);
+            position += channel.write(bytes, position);
         }
     }
 }

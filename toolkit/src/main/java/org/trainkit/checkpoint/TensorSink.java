@@ -26,6 +26,17 @@ public interface TensorSink {
      */
     void putBytes(ByteBuffer bytes) throws IOException;
 
+    /**
+     * Writes the remaining bytes of {@code bytes} (whose position advances to its limit) at byte
+     * {@code offset} of the tensor's data, from any thread: for a feed that computes the pieces of
+     * a tensor in parallel and writes them as they come. The pieces must not overlap, must add up
+     * to the tensor's size, must not be mixed with {@link #put} or {@link #putBytes(ByteBuffer)} for
+     * the same tensor, and must all be written before the feed returns from this tensor.
+     *
+     * @throws IllegalStateException when the range lies outside the tensor
+     */
+    void putBytesAt(long offset, ByteBuffer bytes) throws IOException;
+
     /** Appends all of {@code values}. */
     default void put(float[] values) throws IOException {
         put(values, 0, values.length);

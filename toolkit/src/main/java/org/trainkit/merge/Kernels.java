@@ -96,6 +96,59 @@ final class Kernels {
     }
 
     /**
+     * Keeps the {@code k} entries of largest magnitude of {@code x} and zeroes the others, in place
+     * (the same entries as {@link #topK}: ties at the k-th magnitude kept in index order), then
+     * (when {@code rescale}) scales the kept ones so that the L1 norm is the original's, as
+     * {@link #maskedL1Rescaled} does. No mask array: one selection, one pass that keeps
+     * {@code |x| >= threshold}, and a second pass only when more entries tie at the threshold than
+     * are kept. Returns {@code x}.
+     */
+    static float[] keepTopK(float[] x, int k, boolean rescale) {
+        int n = x.length;
+        if (k >= n) {
+            return x;
+        }
+        double original = rescale ? l1(x) : 0;
+        if (k <= 0) {
+            Arrays.fill(x, 0f);
+        } else {
+            int[] selected = select(x, k);
+            float threshold = Float.intBitsToFloat(selected[0]);
+            int allTies = selected[2];
+            // |x| >= threshold, NaN dropped, without a branch (on random data one mispredicts half the time)
+            int low = selected[0];
+            int nans = 0;
+            for (int i = 0; i < n; i++) {
+                int bits = Float.floatToRawIntBits(x[i]);
+                int magnitude = bits & 0x7fffffff;
+                int keep = ~(((magnitude - low) | (0x7f800000 - magnitude)) >> 31);
+                nans += (0x7f800000 - magnitude) >>> 31;
+                x[i] = Float.intBitsToFloat(bits & keep);
+            }
+            // as topK: the selection ranks NaN above everything, topK's count of larger entries leaves NaN out
+            int keptTies = Math.min(allTies, selected[1] + nans);
+            if (allTies > keptTies) {
+                int seen = 0;
+                for (int i = 0; i < n; i++) {
+                    if (Math.abs(x[i]) == threshold && seen++ >= keptTies) {
+                        x[i] = 0f;
+                    }
+                }
+            }
+        }
+        if (rescale) {
+            double kept = l1(x);
+            if (original >= 1e-8 && kept >= 1e-8) {
+                float factor = (float) (original / kept);
+                for (int i = 0; i < n; i++) {
+                    x[i] *= factor;
+                }
+            }
+        }
+        return x;
+    }
+
+    /**
      * The k-th largest |x[i]| (k from 1), by a radix selection on the bits of |x| (for non-negative
      * floats the bit patterns order as the values): a histogram of the top 11 bits finds the bucket
      * holding the k-th largest, the few candidates in it are kept, and two more histograms (11 and 9
@@ -103,6 +156,15 @@ final class Kernels {
      * selection, which mispredicts on random data.
      */
     static float kthLargestMagnitude(float[] x, int k) {
+        return Float.intBitsToFloat(select(x, k)[0]);
+    }
+
+    /**
+     * The radix selection of {@link #kthLargestMagnitude}: the bits of the k-th largest |x|, how
+     * many entries of that magnitude the top k take (k minus those strictly larger), and how many
+     * entries have it.
+     */
+    private static int[] select(float[] x, int k) {
         int[] candidates = SCRATCH.get();
         if (candidates.length < x.length) {
             candidates = new int[x.length];
@@ -147,7 +209,7 @@ final class Kernels {
             }
             count = kept;
         }
-        return Float.intBitsToFloat(prefix);
+        return new int[] {prefix, remaining, count};
     }
 
     /** The rank of each |x[i]| among its row's, 0 for the smallest (ties by index). */

@@ -64,6 +64,11 @@ public final class MergeMethods {
         return ELEMENT_WISE.contains(name);
     }
 
+    /** The element-wise methods' names, sorted. */
+    static List<String> elementWiseNames() {
+        return ELEMENT_WISE.stream().sorted().toList();
+    }
+
     /** The method names, in the order of the README's table. */
     public static List<String> names() {
         return List.copyOf(METHODS.keySet());
@@ -123,9 +128,14 @@ public final class MergeMethods {
     }
 
     static float[] weightedSum(TensorJob job, double[] weights, boolean normalize) {
-        float[] out = new float[job.models().get(0).length];
-        double total = 0;
-        for (int i = 0; i < weights.length; i++) {
+        float[] out = job.output();
+        float[] first = job.models().get(0);
+        float w0 = (float) weights[0];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = 0f + w0 * first[j]; // as an accumulation from zero (0 + -0 is +0)
+        }
+        double total = weights[0];
+        for (int i = 1; i < weights.length; i++) {
             Kernels.addScaled(out, job.models().get(i), (float) weights[i]);
             total += weights[i];
         }

@@ -1,7 +1,8 @@
 package org.trainkit.merge;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,10 +42,14 @@ import org.trainkit.core.Progress;
  *         .shardSize("5GB").seed(1).run(Path.of("merged"));
  * }</pre>
  *
- * <p>Memory: a small pool of threads (one per core) computes the next tensors while the current
- * one is written; at most {@code threads + 1} tensors are in flight, each holding its inputs and
- * its result as float32, so the peak is near (inputs + 1) x (largest tensor) x (threads + 1),
- * whatever the model's size. Arithmetic is float32, with float64 for sums over a tensor. The output
+ * <p>Memory: a small pool of threads (one per core) reads, merges and encodes the next pieces while
+ * earlier ones are placed in the file. Element-wise methods go in chunks of 128K
+ * elements, so a few chunks per thread are in memory, whatever the tensors' size; the other
+ * methods see a tensor whole (at most 2^31 - 9 elements, one Java array, checked before
+ * anything is written): each thread keeps its inputs and result for one tensor as float32, and the
+ * encoded bytes of at most {@code threads + 1} tensors wait to be written, so the peak is near
+ * (inputs + 1) x (largest tensor) x threads plus the waiting bytes, whatever the model's size.
+ * Arithmetic is float32, with float64 for sums over a tensor. The output
  * goes to a temporary directory beside the target, renamed into place when complete (a failed
  * merge leaves no output); an output directory holding an input is refused. Non-weight files of
  * the base model's directory (config.json, tokenizer files) are copied, with the config as
@@ -167,19 +173,33 @@ public final class Merger {
     private record Unit(int tensor, long from, int count, boolean last) {
     }
 
+    /** The bytes of an encoded unit: its pieces, consecutive from the unit's first element. */
+    private record Encoded(List<ByteBuffer> pieces) {
+    }
+
+    /** The bytes of a pooled buffer: a chunk of the widest float kind (F64), 1 MiB. */
+    private static final int PIECE_BYTES = CHUNK * Double.BYTES;
+
     /**
      * The tensors' work units in output order, computed ahead on the pool within a budget of
      * elements in flight, and handed to the writer in order: chunks for element-wise methods,
-     * whole tensors for the others, raw bytes for copied non-float tensors.
+     * whole tensors for the others, raw bytes for copied non-float tensors. A computing thread
+     * reads a unit into arrays it reuses, merges it and encodes the result into pooled buffers;
+     * the writing thread hands those to the pool to be placed at their offsets in the file, so the
+     * copy into the file is spread over the cores too and nothing is allocated per chunk.
      */
     private final class Pipeline {
         private final List<OutputTensor> tensors;
         private final Inputs inputs;
         private final ExecutorService pool;
+        private final Deque<Unit> pendingUnits = new ArrayDeque<>();
         private final Deque<Unit> queued = new ArrayDeque<>();
-        private final Deque<Future<float[]>> results = new ArrayDeque<>();
+        private final Deque<Future<Encoded>> results = new ArrayDeque<>();
         private final boolean elementWise = MergeMethods.elementWise(config.method());
         private final long budget;
+        private final int maxPlacing;
+        private final ConcurrentLinkedQueue<ByteBuffer> freeBuffers = new ConcurrentLinkedQueue<>();
+        private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
         private int nextTensor;
         private long inFlight;
 
@@ -190,28 +210,85 @@ public final class Merger {
             long largest = tensors.stream().mapToLong(t -> elements(t)).max().orElse(1);
             // chunks: a few per thread; whole tensors: one per thread (the one being written is not counted)
             this.budget = elementWise ? 4L * (threads + 1) * CHUNK : threads * Math.max(largest, CHUNK);
+            this.maxPlacing = 4 * (threads + 1);
         }
 
-        /** Writes the next tensor into {@code sink}; returns it. */
+        /**
+         * Writes the next tensor into {@code sink}; returns it. Encoded pieces are placed at their
+         * offsets by the pool, at most {@code maxPlacing} waiting at a time, all done before this
+         * returns.
+         */
         OutputTensor write(TensorSink sink) throws IOException {
             OutputTensor t = null;
             boolean last = false;
-            while (!last) {
-                fill();
-                Unit unit = queued.poll();
-                Future<float[]> result = results.poll();
-                t = tensors.get(unit.tensor());
-                last = unit.last();
-                inFlight -= unit.count();
-                if (!t.merged()) {
-                    OutputTensor.Source s = t.models().get(0);
-                    sink.putBytes(inputs.reader(s.input()).rawBytes(s.tensor()));
-                } else {
-                    float[] values = await(result, t);
-                    sink.put(values, 0, unit.count());
+            Deque<Future<Encoded>> placing = new ArrayDeque<>();
+            try {
+                while (!last) {
+                    fill();
+                    Unit unit = queued.poll();
+                    Future<Encoded> result = results.poll();
+                    t = tensors.get(unit.tensor());
+                    last = unit.last();
+                    if (!t.merged()) {
+                        inFlight -= unit.count();
+                        copyRaw(t.models().get(0), sink);
+                        continue;
+                    }
+                    Encoded encoded = await(result, t);
+                    inFlight -= unit.count();
+                    fill(); // the next units start while this one is written
+                    long offset = unit.from() * t.dtype().byteSize();
+                    for (ByteBuffer bytes : encoded.pieces()) {
+                        while (placing.size() >= maxPlacing) {
+                            await(placing.poll(), t);
+                        }
+                        long at = offset;
+                        placing.add(pool.submit(() -> {
+                            sink.putBytesAt(at, bytes);
+                            bytes.clear();
+                            freeBuffers.add(bytes);
+                            return null;
+                        }));
+                        offset += bytes.limit();
+                    }
                 }
+            } finally {
+                awaitAll(placing, t);
             }
             return t;
+        }
+
+        /** Waits for every placed piece (in the file, or failed) before the writer moves on or gives up. */
+        private void awaitAll(Deque<Future<Encoded>> placing, OutputTensor t) throws IOException {
+            IOException failure = null;
+            RuntimeException runtime = null;
+            while (!placing.isEmpty()) {
+                try {
+                    await(placing.poll(), t);
+                } catch (IOException e) {
+                    failure = failure == null ? e : failure;
+                } catch (RuntimeException e) {
+                    runtime = runtime == null ? e : runtime;
+                }
+            }
+            if (runtime != null) {
+                throw runtime;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        /** Copies a tensor that is not merged, in ranges of at most 1 GiB (one buffer holds at most 2 GiB). */
+        private void copyRaw(OutputTensor.Source source, TensorSink sink) throws IOException {
+            TensorReader reader = inputs.reader(source.input());
+            long length = reader.info(source.tensor()).byteLength();
+            long from = 0;
+            do {
+                int n = (int) Math.min(length - from, 1 << 30);
+                sink.putBytes(reader.rawBytes(source.tensor(), from, n));
+                from += n;
+            } while (from < length);
         }
 
         /** Submits units while the budget allows (always at least one). */
@@ -221,30 +298,92 @@ public final class Merger {
                     split(nextTensor++);
                 }
                 Unit unit = pendingUnits.peek();
-                if (!queued.isEmpty() && inFlight + unit.count() > budget) {
+                if (!queued.isEmpty() && (inFlight + unit.count() > budget || queued.size() >= maxPlacing)) {
                     return;
                 }
                 pendingUnits.poll();
                 OutputTensor t = tensors.get(unit.tensor());
                 queued.add(unit);
                 inFlight += unit.count();
-                results.add(t.merged() ? pool.submit(() -> compute(t, unit, inputs)) : CompletableFuture.completedFuture(null));
+                results.add(t.merged() ? pool.submit(() -> compute(t, unit)) : CompletableFuture.completedFuture(null));
             }
         }
-
-        private final Deque<Unit> pendingUnits = new ArrayDeque<>();
 
         private void split(int index) {
             OutputTensor t = tensors.get(index);
             long n = elements(t);
-            if (!t.merged() || !elementWise || n <= CHUNK) {
-                pendingUnits.add(new Unit(index, 0, (int) Math.min(n, Integer.MAX_VALUE), true));
+            if (!t.merged() || !elementWise) {
+                // whole-tensor methods are planned only for tensors that fit one array (refuseOversizedWholeTensors)
+                pendingUnits.add(new Unit(index, 0, t.merged() ? (int) n : 0, true));
                 return;
             }
-            for (long from = 0; from < n; from += CHUNK) {
+            for (long from = 0; from < n || from == 0; from += CHUNK) {
                 int count = (int) Math.min(CHUNK, n - from);
                 pendingUnits.add(new Unit(index, from, count, from + count >= n));
             }
+        }
+
+        /** Reads, merges and encodes one unit on a pool thread, in that thread's reused arrays. */
+        private Encoded compute(OutputTensor t, Unit unit) {
+            MethodSpec spec = MergeMethods.spec(config.method());
+            Scratch own = scratch.get();
+            int count = unit.count();
+            float[] base = t.base() == null ? null : read(t.base(), unit, own.input(0, count));
+            List<float[]> models = new ArrayList<>();
+            for (int i = 0; i < t.models().size(); i++) {
+                models.add(read(t.models().get(i), unit, own.input(i + 1, count)));
+            }
+            TensorJob job = new TensorJob(t.name(), t.shape(), t.position(), base, models, t.parameters(), config.parameters(),
+                    spec, seed, own.output(count));
+            float[] values = spec.kernel().apply(job);
+            // encoded here, before this thread's arrays are reused (the result may be one of them)
+            List<ByteBuffer> pieces = new ArrayList<>();
+            int perPiece = PIECE_BYTES / t.dtype().byteSize();
+            for (int from = 0; from < count || from == 0; from += perPiece) {
+                int n = Math.min(perPiece, count - from);
+                ByteBuffer bytes = freeBuffers.poll();
+                if (bytes == null) {
+                    bytes = ByteBuffer.allocateDirect(PIECE_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+                }
+                t.dtype().encode(values, from, n, bytes);
+                pieces.add(bytes.flip());
+            }
+            return new Encoded(pieces);
+        }
+
+        /** Reads a unit of {@code source} into {@code into}. */
+        private float[] read(OutputTensor.Source source, Unit unit, float[] into) {
+            inputs.reader(source.input()).readFloats(source.tensor(), unit.from(), into, 0, unit.count());
+            return into;
+        }
+    }
+
+    /**
+     * One computing thread's arrays: an input array per slot (0 the base, then the models) and an
+     * output array, each kept for the next unit of the same length (every full chunk, or the next
+     * tensor of the same shape) and replaced otherwise, since kernels work on whole arrays.
+     */
+    private static final class Scratch {
+        private float[][] inputs = new float[0][];
+        private float[] output;
+
+        float[] input(int slot, int count) {
+            if (slot >= inputs.length) {
+                inputs = Arrays.copyOf(inputs, slot + 1);
+            }
+            if (inputs[slot] == null || inputs[slot].length != count) {
+                inputs[slot] = null; // let the old one go before the new one is allocated
+                inputs[slot] = new float[count];
+            }
+            return inputs[slot];
+        }
+
+        float[] output(int count) {
+            if (output == null || output.length != count) {
+                output = null;
+                output = new float[count];
+            }
+            return output;
         }
     }
 
@@ -256,7 +395,7 @@ public final class Merger {
         return n;
     }
 
-    private static float[] await(Future<float[]> result, OutputTensor t) throws IOException {
+    private static <T> T await(Future<T> result, OutputTensor t) throws IOException {
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -269,24 +408,6 @@ public final class Merger {
             }
             throw new IOException("merging tensor '" + t.name() + "' failed: " + cause, cause);
         }
-    }
-
-    private float[] compute(OutputTensor t, Unit unit, Inputs inputs) {
-        MethodSpec spec = MergeMethods.spec(config.method());
-        float[] base = t.base() == null ? null : read(inputs, t.base(), unit);
-        List<float[]> models = new ArrayList<>();
-        for (OutputTensor.Source s : t.models()) {
-            models.add(read(inputs, s, unit));
-        }
-        TensorJob job = new TensorJob(t.name(), t.shape(), t.position(), base, models, t.parameters(), config.parameters(),
-                spec, seed);
-        return spec.kernel().apply(job);
-    }
-
-    private static float[] read(Inputs inputs, OutputTensor.Source source, Unit unit) {
-        float[] values = new float[unit.count()];
-        inputs.reader(source.input()).readFloats(source.tensor(), unit.from(), values, 0, unit.count());
-        return values;
     }
 
     private static CheckpointWriter declare(MergePlan plan) {
@@ -304,6 +425,7 @@ public final class Merger {
             throw new MergeInputException("the inputs do not fit together (" + problems.size() + " mismatch"
                     + (problems.size() == 1 ? "" : "es") + ")", problems);
         }
+        refuseOversizedWholeTensors(spec, tensors);
         long inputBytes = 0;
         for (OutputTensor t : tensors) {
             if (t.base() != null) {
@@ -316,6 +438,31 @@ public final class Merger {
         CheckpointWriter writer = CheckpointWriter.create();
         tensors.forEach(t -> writer.tensor(t.name(), t.dtype(), t.shape()));
         return new MergePlan(config, inputs.paths(), tensors, writer.plannedShards(shardBytes), inputBytes);
+    }
+
+    /** The most elements a whole-tensor method takes in one tensor: the largest Java array. */
+    static final long WHOLE_TENSOR_LIMIT = Integer.MAX_VALUE - 8;
+
+    /**
+     * Methods other than the element-wise ones see each tensor whole (a top-k over it, its norm,
+     * its rows), in Java arrays; element-wise methods stream tensors of any size in chunks.
+     */
+    private static void refuseOversizedWholeTensors(MethodSpec spec, List<OutputTensor> tensors) {
+        if (MergeMethods.elementWise(spec.name())) {
+            return;
+        }
+        List<String> oversized = new ArrayList<>();
+        for (OutputTensor t : tensors) {
+            if (t.merged() && elements(t) > WHOLE_TENSOR_LIMIT) {
+                oversized.add("'" + t.name() + "' " + Arrays.toString(t.shape()) + ": " + elements(t) + " elements");
+            }
+        }
+        if (!oversized.isEmpty()) {
+            throw new MergeInputException("merge_method " + spec.name() + " works on each tensor whole, at most "
+                    + WHOLE_TENSOR_LIMIT + " elements (one Java array), and " + oversized.size() + " tensor"
+                    + (oversized.size() == 1 ? " is" : "s are") + " larger (the element-wise methods "
+                    + MergeMethods.elementWiseNames() + " stream tensors of any size)", oversized);
+        }
     }
 
     /** The models a method combines: those not the base, where the method has a base (as the popular tool does). */

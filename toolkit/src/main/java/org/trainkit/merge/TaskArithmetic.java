@@ -44,49 +44,80 @@ final class TaskArithmetic {
         }
         boolean normalize = job.flag("normalize");
         float lambda = (float) job.global("lambda");
-        // model-outer, element-inner loops over flat arrays, so that the JIT vectorises them
-        float[] mixed = new float[n];
-        float[] divisor = new float[n];
+        float[] out = job.output();
         if (consensus) {
-            float[] sum = new float[n];
-            for (int i = 0; i < k; i++) {
-                float[] d = weighted[i];
-                for (int j = 0; j < n; j++) {
-                    sum[j] += d[j];
-                }
-            }
-            for (int j = 0; j < n; j++) {
-                sum[j] = sum[j] >= 0 ? 1f : -1f; // the elected sign
-            }
-            for (int i = 0; i < k; i++) {
-                float[] d = weighted[i];
-                float w = weights[i];
-                for (int j = 0; j < n; j++) {
-                    boolean agrees = d[j] * sum[j] > 0; // the elected sign, and not zero
-                    mixed[j] += agrees ? d[j] : 0f;
-                    divisor[j] += agrees ? w : 0f;
-                }
-            }
-            for (int j = 0; j < n; j++) {
-                divisor[j] = divisor[j] == 0 ? 1f : divisor[j];
-            }
-        } else {
-            float total = 0;
-            for (int i = 0; i < k; i++) {
-                float[] d = weighted[i];
-                for (int j = 0; j < n; j++) {
-                    mixed[j] += d[j];
-                }
-                total += weights[i];
-            }
-            java.util.Arrays.fill(divisor, Math.abs(total) < 1e-8 ? 1f : total);
+            elect(base, weighted, weights, normalize, lambda, out);
+            return out;
         }
-        float[] out = mixed;
+        // model-outer, element-inner loops over flat arrays, so that the JIT vectorises them
+        float total = 0;
         for (int j = 0; j < n; j++) {
-            float m = normalize ? mixed[j] / divisor[j] : mixed[j];
+            out[j] = 0f + weighted[0][j];
+        }
+        total += weights[0];
+        for (int i = 1; i < k; i++) {
+            float[] d = weighted[i];
+            for (int j = 0; j < n; j++) {
+                out[j] += d[j];
+            }
+            total += weights[i];
+        }
+        float divisor = Math.abs(total) < 1e-8 ? 1f : total;
+        for (int j = 0; j < n; j++) {
+            float m = normalize ? out[j] / divisor : out[j];
             out[j] = base[j] + lambda * m;
         }
         return out;
+    }
+
+    /** Elements per block of the sign election: its three arrays stay in the first-level cache. */
+    private static final int BLOCK = 2048;
+
+    /**
+     * TIES' sign election and disjoint mean into {@code out}: per element the sign of the summed
+     * weighted deltas (0 counts as positive), the sum of the deltas that have that sign (not zero),
+     * divided by the sum of their weights when normalising (1 when none agree), times lambda, plus
+     * the base. Done in blocks, model-outer and element-inner within each, so that the loops
+     * vectorise and the per-element sums stay in cache rather than in three tensor-sized arrays.
+     */
+    private static void elect(float[] base, float[][] weighted, float[] weights, boolean normalize, float lambda,
+            float[] out) {
+        int n = base.length;
+        float[] sign = new float[BLOCK];
+        float[] mixed = new float[BLOCK];
+        float[] divisor = new float[BLOCK];
+        for (int start = 0; start < n; start += BLOCK) {
+            int len = Math.min(BLOCK, n - start);
+            java.util.Arrays.fill(sign, 0, len, 0f);
+            java.util.Arrays.fill(mixed, 0, len, 0f);
+            java.util.Arrays.fill(divisor, 0, len, 0f);
+            for (float[] d : weighted) {
+                for (int j = 0; j < len; j++) {
+                    sign[j] += d[start + j];
+                }
+            }
+            for (int j = 0; j < len; j++) {
+                sign[j] = sign[j] >= 0 ? 1f : -1f; // the elected sign
+            }
+            for (int i = 0; i < weighted.length; i++) {
+                float[] d = weighted[i];
+                int w = Float.floatToRawIntBits(weights[i]);
+                for (int j = 0; j < len; j++) {
+                    // agrees: d * sign > 0 (the elected sign, not zero, not NaN), as a bit mask, not a branch
+                    int bits = Float.floatToRawIntBits(d[start + j]);
+                    int same = ~((bits ^ Float.floatToRawIntBits(sign[j])) >> 31);
+                    int belowMagnitude = (bits & 0x7fffffff) - 1; // in [0, 0x7f800000) unless zero or NaN
+                    int agrees = same & ~(belowMagnitude >> 31) & ((belowMagnitude - 0x7f800000) >> 31);
+                    mixed[j] += Float.intBitsToFloat(bits & agrees);
+                    divisor[j] += Float.intBitsToFloat(w & agrees);
+                }
+            }
+            for (int j = 0; j < len; j++) {
+                float div = divisor[j] == 0 ? 1f : divisor[j];
+                float m = normalize ? mixed[j] / div : mixed[j];
+                out[start + j] = base[start + j] + lambda * m;
+            }
+        }
     }
 
     /** Sparsifies {@code delta} in place (and returns it). */
@@ -102,7 +133,7 @@ final class TaskArithmetic {
             throw new IllegalArgumentException(job.name() + ": density must be in [0, 1], got " + density);
         }
         return switch (sparsifier) {
-            case MAGNITUDE -> Kernels.maskedL1Rescaled(delta, Kernels.topK(delta, (int) (density * delta.length)), rescale);
+            case MAGNITUDE -> Kernels.keepTopK(delta, (int) (density * delta.length), rescale);
             case RANDOM -> Kernels.maskedL1Rescaled(delta, bernoulli(job.random(model), delta.length, density), rescale);
             case MAGNITUDE_OUTLIERS -> Kernels.maskedL1Rescaled(delta,
                     outlierMask(delta, density, job.model(model, "gamma")), rescale);

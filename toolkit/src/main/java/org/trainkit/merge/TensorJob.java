@@ -22,10 +22,18 @@ final class TensorJob {
     private final Map<String, ParameterValue> globals;
     private final MethodSpec method;
     private final long seed;
+    private final float[] output;
 
     TensorJob(String name, long[] shape, double position, float[] base, List<float[]> models,
             List<Map<String, ParameterValue>> modelParameters, Map<String, ParameterValue> globals, MethodSpec method,
             long seed) {
+        this(name, shape, position, base, models, modelParameters, globals, method, seed, null);
+    }
+
+    /** A job whose kernel may write its result into {@code output} (null: a new array). */
+    TensorJob(String name, long[] shape, double position, float[] base, List<float[]> models,
+            List<Map<String, ParameterValue>> modelParameters, Map<String, ParameterValue> globals, MethodSpec method,
+            long seed, float[] output) {
         this.name = name;
         this.shape = shape;
         this.position = position;
@@ -35,6 +43,17 @@ final class TensorJob {
         this.globals = globals;
         this.method = method;
         this.seed = seed;
+        this.output = output;
+    }
+
+    /**
+     * An array for the result, as long as the models' arrays: the engine's reusable one when it
+     * gave one of that length (its contents are then left over from an earlier piece, not zeros),
+     * else a new one. A kernel must assign every element.
+     */
+    float[] output() {
+        int n = models.isEmpty() ? base.length : models.get(0).length;
+        return output != null && output.length == n ? output : new float[n];
     }
 
     String name() {

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The numpy baseline is {@code src/test/python/merge_numpy_baseline.py}. Not a test: run it as
  * toolkit/BENCHMARKS.md says.
  *
- * <p>usage: {@code MergeBenchmark linear|ties INPUT_DIR OUTPUT_DIR [threads]}; linear merges every
+ * <p>usage: {@code MergeBenchmark linear|ties INPUT_DIR OUTPUT_DIR [threads]} (with
+ * {@code -Dmerge.sampleMs=0} for timed runs: no memory sampling); linear merges every
  * {@code m*.safetensors} with weight 1 (normalised); TIES takes {@code m0} as the base and the
  * others as models, density 0.5, weight 1.
  */
@@ -39,11 +40,13 @@ public final class MergeBenchmark {
             files.forEach(f -> config.model(f, "weight", 1.0));
         }
         AtomicLong peakAnon = new AtomicLong();
+        // sampling costs CPU (about 0.3 ms a read of /proc/self/status): timed runs turn it off with 0
+        long sampleMs = Long.getLong("merge.sampleMs", 5);
         Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (sampleMs > 0 && !Thread.currentThread().isInterrupted()) {
                 peakAnon.accumulateAndGet(statusKib("RssAnon:"), Math::max);
                 try {
-                    Thread.sleep(5);
+                    Thread.sleep(sampleMs);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -60,8 +63,10 @@ public final class MergeBenchmark {
         sampler.join();
         peakAnon.accumulateAndGet(statusKib("RssAnon:"), Math::max);
         System.out.println(report.summary());
-        System.out.printf(Locale.ROOT, "peak RssAnon %.0f MiB, VmHWM (with mapped file pages) %.0f MiB%n",
-                peakAnon.get() / 1024.0, statusKib("VmHWM:") / 1024.0);
+        if (sampleMs > 0) {
+            System.out.printf(Locale.ROOT, "peak RssAnon %.0f MiB (sampled every %d ms), VmHWM (with mapped file pages) %.0f MiB%n",
+                    peakAnon.get() / 1024.0, sampleMs, statusKib("VmHWM:") / 1024.0);
+        }
     }
 
     private static long statusKib(String key) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,64 @@ class SearchesTest {
             }
             int k = r.nextInt(n + 1);
             assertArrayEquals(Reference.topK(d, k), Kernels.topK(x, k), "n " + n + " k " + k);
+        }
+    }
+
+    @Test
+    void keepingTheTopKInPlaceIsTheMaskAndRescaleIncludingTiesZerosAndNaN() {
+        Random r = new Random(3);
+        for (int trial = 0; trial < 400; trial++) {
+            int n = 1 + r.nextInt(trial < 300 ? 40 : 5000);
+            float[] x = new float[n];
+            boolean rescale = r.nextBoolean();
+            for (int i = 0; i < n; i++) {
+                int kind = r.nextInt(20);
+                // (an infinity with rescale: the mask-and-rescale path makes inf / inf = NaN of everything)
+                x[i] = kind == 0 ? 0f : kind == 1 ? -0f : kind == 2 && trial % 7 == 0 ? Float.NaN
+                        : kind == 3 && trial % 5 == 0 && !rescale ? Float.NEGATIVE_INFINITY
+                        : trial % 2 == 0 ? (r.nextInt(7) - 3) * 0.25f : (float) r.nextGaussian();
+            }
+            int k = r.nextInt(n + 2) - 1;
+            float[] expected = Kernels.maskedL1Rescaled(x.clone(), Kernels.topK(x, k), rescale);
+            float[] kept = Kernels.keepTopK(x.clone(), k, rescale);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(kept[i]),
+                        "n " + n + " k " + k + " rescale " + rescale + " at " + i + ": " + expected[i] + " vs " + kept[i]);
+            }
+        }
+    }
+
+    @Test
+    void tiesSignElectionMatchesTheReferenceWithZerosSignedZerosAndInfinities() {
+        Random r = new Random(4);
+        int n = 5000;
+        float[] base = new float[n];
+        float[][] models = new float[3][n];
+        double[][] deltas = new double[3][n];
+        for (int j = 0; j < n; j++) {
+            base[j] = (float) r.nextGaussian();
+            for (int i = 0; i < 3; i++) {
+                int kind = r.nextInt(12);
+                float delta = kind == 0 ? 0f : kind == 1 ? -0f : j == 17 * (i + 1) ? Float.POSITIVE_INFINITY : (float) r.nextGaussian();
+                models[i][j] = base[j] + delta;
+                deltas[i][j] = models[i][j] - base[j];
+            }
+        }
+        double[] w = {1, 0.5, 2};
+        Map<String, ParameterValue> none = Map.of();
+        List<Map<String, ParameterValue>> parameters = new ArrayList<>();
+        for (double wi : w) {
+            parameters.add(Map.of("weight", ParameterValue.of(wi)));
+        }
+        List<float[]> inputs = new ArrayList<>();
+        for (float[] m : models) {
+            inputs.add(m.clone());
+        }
+        TensorJob job = new TensorJob("t", new long[] {n}, 0, base.clone(), inputs, parameters, none, MergeMethods.spec("ties"), 1);
+        float[] out = MergeMethods.spec("ties").kernel().apply(job);
+        double[] expected = Reference.taskArithmetic(Models.d(base), deltas, w, true, true, 1);
+        for (int j = 0; j < n; j++) {
+            assertEquals(expected[j], out[j], 1e-5 * (1 + Math.abs(expected[j])), "at " + j);
         }
     }
 
