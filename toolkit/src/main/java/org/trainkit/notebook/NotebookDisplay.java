@@ -14,13 +14,15 @@ import org.rapaio.jupyter.kernel.display.DisplayRenderer;
 import org.rapaio.jupyter.kernel.display.DisplayTransformer;
 import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
 import org.trainkit.compare.ExplorerGrid;
+import org.trainkit.plot.ChartGrid;
 import org.trainkit.plot.SavedFigure;
 import tech.tablesaw.api.Table;
 
 /**
  * Teaches the rapaio Java kernel to show trainkit's values inline: a Tablesaw {@link Table} as an
  * HTML table, an XChart chart as a PNG image, a {@link SavedFigure} as its image (with the
- * saved file names as the plain-text alternative), and a schedule explorer's {@link ExplorerGrid} as
+ * saved file names as the plain-text alternative), small multiples ({@link ChartGrid}) as one PNG,
+ * and a schedule explorer's {@link ExplorerGrid} as
  * its page ({@link ExplorerView}). Found by the kernel through
  * {@code META-INF/services}; it is only loaded inside a notebook.
  */
@@ -28,7 +30,7 @@ public final class NotebookDisplay implements DisplayProvider {
 
     @Override
     public List<DisplayRenderer> getDisplayRenderers() {
-        return List.of(new TableRenderer(), new ChartRenderer(), new SavedFigureRenderer(), new ExplorerRenderer());
+        return List.of(new TableRenderer(), new ChartRenderer(), new SavedFigureRenderer(), new ChartGridRenderer(), new ExplorerRenderer());
     }
 
     @Override
@@ -94,6 +96,24 @@ public final class NotebookDisplay implements DisplayProvider {
             DisplayData data = DisplayData.withType("image/png", png(figure.image()));
             data.putText(figure.toString());
             return data;
+        }
+    }
+
+    /** Renders small multiples as one PNG. */
+    private static final class ChartGridRenderer implements DisplayRenderer {
+        @Override
+        public Class<?> rendererClass() {
+            return ChartGrid.class;
+        }
+
+        @Override
+        public boolean canRender(String mime) {
+            return wants(mime, "image/png");
+        }
+
+        @Override
+        public DisplayData render(String mime, Object value) {
+            return DisplayData.withType("image/png", png(((ChartGrid) value).image()));
         }
     }
 

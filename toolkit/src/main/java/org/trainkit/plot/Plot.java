@@ -25,6 +25,16 @@ public final class Plot {
         return new XYPlot(title, true);
     }
 
+    /** A dot plot with intervals: one row per estimate, for means and paired differences over seeds. */
+    public static DotPlot dots(String title) {
+        return new DotPlot(title);
+    }
+
+    /** Small multiples: one line chart per named series on shared axes, as one figure. */
+    public static SmallMultiples multiples(String title) {
+        return new SmallMultiples(title);
+    }
+
     /** A bar chart over named categories. */
     public static BarPlot bars(String title) {
         return new BarPlot(title);
