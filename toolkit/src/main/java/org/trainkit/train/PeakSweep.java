@@ -1,5 +1,7 @@
 package org.trainkit.train;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,7 +22,8 @@ import org.trainkit.schedules.Schedule;
  * a run trains on the split's training part with each sweep seed and is evaluated on the held-out
  * validation part (the run's "test" evaluation is the validation split, so nothing in the sweep
  * can see the test set); the peak is chosen by {@link PeakChoice}: lowest mean validation loss,
- * ties to the smaller peak, a choice at the edge of the grid flagged. Schaipp et al. (arXiv
+ * ties to the smaller peak, a choice at the edge of the grid flagged (or, with
+ * {@link #extendAtEdges}, the grid extended past it). Schaipp et al. (arXiv
  * 2501.18965) and Hägele et al. (arXiv 2405.18392) compare schedules the same way, each at its own
  * tuned base rate.
  *
@@ -45,13 +48,16 @@ public final class PeakSweep {
     private final double[] peaks;
     private final long[] seeds;
     private final String name;
+    private final int extensions;
 
-    private PeakSweep(TrainValidation split, UnaryOperator<Trainer> settings, double[] peaks, long[] seeds, String name) {
+    private PeakSweep(TrainValidation split, UnaryOperator<Trainer> settings, double[] peaks, long[] seeds, String name,
+            int extensions) {
         this.split = split;
         this.settings = settings;
         this.peaks = peaks;
         this.seeds = seeds;
         this.name = name;
+        this.extensions = extensions;
     }
 
     /**
@@ -61,14 +67,14 @@ public final class PeakSweep {
      */
     public static PeakSweep on(TrainValidation split, UnaryOperator<Trainer> settings) {
         return new PeakSweep(Objects.requireNonNull(split, "split"), Objects.requireNonNull(settings, "settings"),
-                new double[0], new long[] {100}, "sweep");
+                new double[0], new long[] {100}, "sweep", 0);
     }
 
     /** The candidate peaks, strictly increasing, each finite and {@code > 0}; at least two. */
     public PeakSweep peaks(double... peaks) {
         double[] p = peaks.clone();
         PeakChoice.of("peak sweep", p, new double[p.length]);
-        return new PeakSweep(split, settings, p, seeds, name);
+        return new PeakSweep(split, settings, p, seeds, name, extensions);
     }
 
     /**
@@ -80,7 +86,7 @@ public final class PeakSweep {
             throw new IllegalArgumentException("peak sweep: expected at least one seed, all different, got "
                     + Arrays.toString(seeds));
         }
-        return new PeakSweep(split, settings, peaks, seeds.clone(), name);
+        return new PeakSweep(split, settings, peaks, seeds.clone(), name, extensions);
     }
 
     /** The prefix of the runs' names (default "sweep"). */
@@ -88,12 +94,25 @@ public final class PeakSweep {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("peak sweep: the name must not be blank");
         }
-        return new PeakSweep(split, settings, peaks, seeds, name);
+        return new PeakSweep(split, settings, peaks, seeds, name, extensions);
     }
 
-    /** The number of training runs {@link #run} will do for {@code families} schedule families. */
+    /**
+     * Lets the grid grow where the choice lands on its edge: while a family's best peak is the
+     * smallest (largest) of its grid, one more peak is tried beyond it, a grid step further (the
+     * ratio of the two peaks at that end), at most {@code extensions} times per family (default 0:
+     * the grid as given). A choice still at the edge afterwards is flagged as before.
+     */
+    public PeakSweep extendAtEdges(int extensions) {
+        if (extensions < 0) {
+            throw new IllegalArgumentException("peak sweep: extensions must be >= 0, got " + extensions);
+        }
+        return new PeakSweep(split, settings, peaks, seeds, name, extensions);
+    }
+
+    /** The most training runs {@link #run} will do for {@code families} schedule families (grid and extensions). */
     public int runs(int families) {
-        return families * peaks.length * seeds.length;
+        return families * (peaks.length + extensions) * seeds.length;
     }
 
     /**
@@ -114,30 +133,56 @@ public final class PeakSweep {
         Map<String, DoubleFunction<? extends Schedule>> kept = new LinkedHashMap<>(families);
         List<PeakSweepResult.Run> runs = new ArrayList<>();
         Map<String, PeakChoice> choices = new LinkedHashMap<>();
-        try (Progress bar = Progress.start(String.format(Locale.ROOT, "peak sweep: %d schedules x %d peaks x %d seed(s)",
-                kept.size(), peaks.length, seeds.length), runs(kept.size()))) {
+        String label = String.format(Locale.ROOT, "peak sweep: %d schedules x %d peaks x %d seed(s)%s", kept.size(),
+                peaks.length, seeds.length, extensions == 0 ? "" : ", grid extended at its edges");
+        try (Progress bar = Progress.start(label, runs(kept.size()))) {
             for (Map.Entry<String, DoubleFunction<? extends Schedule>> family : kept.entrySet()) {
-                double[] losses = new double[peaks.length];
-                for (int p = 0; p < peaks.length; p++) {
-                    Schedule schedule = family.getValue().apply(peaks[p]);
-                    if (schedule == null) {
-                        throw new IllegalArgumentException("peak sweep: the family '" + family.getKey()
-                                + "' gave no schedule for peak " + peaks[p]);
-                    }
-                    double[] seedLosses = new double[seeds.length];
-                    for (int s = 0; s < seeds.length; s++) {
-                        TrainingResult r = train(family.getKey(), schedule, peaks[p], seeds[s]);
-                        runs.add(new PeakSweepResult.Run(family.getKey(), peaks[p], seeds[s], schedule, r));
-                        seedLosses[s] = r.testLoss();
-                        bar.advance(String.format(Locale.ROOT, "%s peak %s seed %d: validation loss %.4f",
-                                family.getKey(), PeakSweepResult.peakText(peaks[p]), seeds[s], r.testLoss()));
-                    }
-                    losses[p] = Arrays.stream(seedLosses).allMatch(Double::isFinite) ? Stats.mean(seedLosses) : Double.NaN;
+                List<Double> grid = new ArrayList<>();
+                List<Double> losses = new ArrayList<>();
+                for (double peak : peaks) {
+                    grid.add(peak);
+                    losses.add(score(family.getKey(), family.getValue(), peak, runs, bar));
                 }
-                choices.put(family.getKey(), PeakChoice.of(family.getKey(), peaks, losses));
+                PeakChoice choice = choice(family.getKey(), grid, losses);
+                for (int extended = 0; extended < extensions && choice.atEdge(); extended++) {
+                    int n = grid.size();
+                    boolean low = choice.chosen() == 0;
+                    double step = low ? grid.get(0) / grid.get(1) : grid.get(n - 1) / grid.get(n - 2);
+                    // rounded to 10 significant digits, so that 0.05 * 0.05 / 0.1 is 0.025 and not 0.025000000000000005
+                    double peak = new BigDecimal(grid.get(low ? 0 : n - 1) * step).round(new MathContext(10)).doubleValue();
+                    double loss = score(family.getKey(), family.getValue(), peak, runs, bar);
+                    grid.add(low ? 0 : n, peak);
+                    losses.add(low ? 0 : n, loss);
+                    choice = choice(family.getKey(), grid, losses);
+                }
+                choices.put(family.getKey(), choice);
             }
+            bar.set(runs(kept.size()), runs.size() + " runs");
         }
         return new PeakSweepResult(kept, choices, runs);
+    }
+
+    /** Trains the family at {@code peak} with every seed; the mean validation loss (NaN if any run diverged). */
+    private double score(String family, DoubleFunction<? extends Schedule> schedules, double peak,
+            List<PeakSweepResult.Run> runs, Progress bar) {
+        Schedule schedule = schedules.apply(peak);
+        if (schedule == null) {
+            throw new IllegalArgumentException("peak sweep: the family '" + family + "' gave no schedule for peak " + peak);
+        }
+        double[] seedLosses = new double[seeds.length];
+        for (int s = 0; s < seeds.length; s++) {
+            TrainingResult r = train(family, schedule, peak, seeds[s]);
+            runs.add(new PeakSweepResult.Run(family, peak, seeds[s], schedule, r));
+            seedLosses[s] = r.testLoss();
+            bar.advance(String.format(Locale.ROOT, "%s peak %s seed %d: validation loss %.4f", family,
+                    PeakSweepResult.peakText(peak), seeds[s], r.testLoss()));
+        }
+        return Arrays.stream(seedLosses).allMatch(Double::isFinite) ? Stats.mean(seedLosses) : Double.NaN;
+    }
+
+    private static PeakChoice choice(String family, List<Double> grid, List<Double> losses) {
+        return PeakChoice.of(family, grid.stream().mapToDouble(Double::doubleValue).toArray(),
+                losses.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private TrainingResult train(String family, Schedule schedule, double peak, long seed) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trainkit.core.Workspace;
+import org.trainkit.data.LabelledImages;
 import org.trainkit.data.TrainValidation;
 import org.trainkit.schedules.Schedule;
 import org.trainkit.schedules.Schedules;
@@ -92,6 +93,49 @@ class PeakSweepTest {
                 .seed(7).progress(false).logCsv(dir.resolve("again.csv")).train();
         assertArrayEquals(again.log().doubleColumn("loss").asDoubleArray(),
                 result.run("D2Z", peak, 7).result().log().doubleColumn("loss").asDoubleArray());
+    }
+
+    @Test
+    void aChoiceAtAnEdgeExtendsTheGridByGridStepsUntilItIsInsideOrTheLimitIsReached() {
+        Map<String, DoubleFunction<Schedule>> families = new LinkedHashMap<>();
+        families.put("constant", peak -> Schedules.constant(peak, 0, 12));
+        families.put("D2Z", peak -> Schedules.d2z(peak, 0, 12));
+        PeakSweepResult result = PeakSweep.on(SPLIT, PeakSweepTest::settings).peaks(0.05, 0.1, 0.2).extendAtEdges(2)
+                .run(families);
+        int extra = 0;
+        for (String family : families.keySet()) {
+            PeakChoice choice = result.choice(family);
+            double[] peaks = choice.peaks();
+            assertTrue(peaks.length >= 3 && peaks.length <= 5, family + ": " + peaks.length + " peaks");
+            assertTrue(!choice.atEdge() || peaks.length == 5, family + ": an edge choice after " + peaks.length + " peaks");
+            for (int p = 1; p < peaks.length; p++) {
+                assertEquals(2, peaks[p] / peaks[p - 1], 1e-9, "a geometric grid, factor 2");
+            }
+            for (double peak : peaks) {
+                assertEquals(choice.losses()[java.util.Arrays.binarySearch(peaks, peak)],
+                        result.run(family, peak, 100).validationLoss());
+                assertEquals(Double.toString(peak).length(), Double.toString(peak).replace("000000", "").length(),
+                        "a round peak: " + peak);
+            }
+            extra += peaks.length - 3;
+        }
+        assertEquals(6 + extra, result.runs().size());
+        assertEquals(2 * 5, PeakSweep.on(SPLIT, PeakSweepTest::settings).peaks(0.05, 0.1, 0.2).extendAtEdges(2).runs(2));
+        assertThrows(IllegalArgumentException.class, () -> PeakSweep.on(SPLIT, PeakSweepTest::settings).extendAtEdges(-1));
+    }
+
+    @Test
+    void whenLargerIsAlwaysBetterTheGridGrowsUpwardTwiceAndTheChoiceIsFlagged() {
+        // scored on its own training images with rates far below any optimum: a larger rate always lowers the loss
+        LabelledImages images = Synthetic.images("memorise", 64, 9);
+        PeakSweepResult result = PeakSweep.on(new TrainValidation(images, images),
+                        t -> t.model(Models.mlp(8)).optimizer(Optimizers.sgd()).batchSize(16).steps(12))
+                .peaks(1e-4, 2e-4, 4e-4).extendAtEdges(2).run(Map.of("constant", peak -> Schedules.constant(peak, 0, 12)));
+        PeakChoice choice = result.choice("constant");
+        assertArrayEquals(new double[] {1e-4, 2e-4, 4e-4, 8e-4, 1.6e-3}, choice.peaks());
+        assertEquals(1.6e-3, choice.peak());
+        assertEquals("largest peak of the grid", choice.note());
+        assertEquals(5, result.runs().size());
     }
 
     @Test
