@@ -17,6 +17,10 @@ import org.trainkit.core.Progress;
  * matters. Test curves are never looked at. A candidate that fails to fit a fold scores infinity
  * on it.
  *
+ * <p>With {@link #laterSegments(double)} one more fold scores extrapolation in time: every candidate
+ * is fitted to each train curve's points before a fraction of its steps and scored on the points
+ * after it (forward chaining, as for time series), PredE and WorstE averaged over the curves.
+ *
  * <pre>{@code
  * AutoFitResult auto = AutoFit.on(train).run();
  * auto.chosenName();          // e.g. "mpl-shape-ridge-1e-05"
@@ -37,11 +41,14 @@ public final class AutoFit {
     private final List<LossCurve> curves;
     private final List<Candidate> candidates;
     private final boolean progress;
+    /** The fraction of each curve's steps fitted in the later-segment fold, or 0 for no such fold. */
+    private final double laterFrom;
 
-    private AutoFit(List<LossCurve> curves, List<Candidate> candidates, boolean progress) {
+    private AutoFit(List<LossCurve> curves, List<Candidate> candidates, boolean progress, double laterFrom) {
         this.curves = curves;
         this.candidates = candidates;
         this.progress = progress;
+        this.laterFrom = laterFrom;
     }
 
     /**
@@ -54,7 +61,7 @@ public final class AutoFit {
             throw new IllegalArgumentException("leave-one-curve-out cross-validation needs at least 2 train curves, got "
                     + trainCurves.size());
         }
-        return new AutoFit(List.copyOf(trainCurves), defaultCandidates(), false);
+        return new AutoFit(List.copyOf(trainCurves), defaultCandidates(), false, 0);
     }
 
     /** The default candidates, in the tie-breaking order. */
@@ -78,12 +85,26 @@ public final class AutoFit {
         if (list.isEmpty()) {
             throw new IllegalArgumentException("no candidates");
         }
-        return new AutoFit(curves, List.copyOf(list), progress);
+        return new AutoFit(curves, List.copyOf(list), progress, laterFrom);
     }
 
     /** Whether to report progress through {@link Progress} (a bar in notebooks). */
     public AutoFit progress(boolean show) {
-        return new AutoFit(curves, candidates, show);
+        return new AutoFit(curves, candidates, show, laterFrom);
+    }
+
+    /**
+     * Adds the later-segment fold: candidates fitted to the points before {@code fraction} of each
+     * curve's steps, scored on the points after it (for example 2/3: predict the last third).
+     *
+     * @throws IllegalArgumentException unless {@code 0 < fraction < 1}
+     */
+    public AutoFit laterSegments(double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("the fitted fraction of each curve must lie strictly between 0 and 1, got "
+                    + fraction);
+        }
+        return new AutoFit(curves, candidates, progress, fraction);
     }
 
     /**
@@ -93,24 +114,38 @@ public final class AutoFit {
      *     candidate fails on some fold
      */
     public AutoFitResult run() {
-        int folds = curves.size();
+        int folds = curves.size() + (laterFrom > 0 ? 1 : 0);
         double[][] predE = new double[candidates.size()][folds];
         double[][] worstE = new double[candidates.size()][folds];
-        Progress bar = progress ? Progress.start("leave-one-curve-out", candidates.size() * folds) : Progress.silent();
+        List<String> foldNames = new ArrayList<>();
+        curves.forEach(c -> foldNames.add("without " + c.name()));
+        if (laterFrom > 0) {
+            foldNames.add(String.format(java.util.Locale.ROOT, "after %.0f%% of each curve", 100 * laterFrom));
+        }
+        Progress bar = progress ? Progress.start("cross-validation", candidates.size() * folds) : Progress.silent();
         for (int c = 0; c < candidates.size(); c++) {
             for (int f = 0; f < folds; f++) {
-                List<LossCurve> rest = new ArrayList<>(curves);
-                LossCurve held = rest.remove(f);
+                List<LossCurve> fitted = new ArrayList<>();
+                List<LossCurve> held = new ArrayList<>();
+                if (f < curves.size()) {
+                    fitted.addAll(curves);
+                    held.add(fitted.remove(f));
+                } else {
+                    for (LossCurve curve : curves) {
+                        int cut = (int) Math.round(laterFrom * curve.totalSteps());
+                        fitted.add(curve.before(cut));
+                        held.add(curve.from(cut));
+                    }
+                }
                 try {
-                    FitResult fit = candidates.get(c).fit().on(rest).run();
-                    CurveMetrics metrics = fit.evaluate(List.of(held)).curves().get(0);
+                    Evaluation metrics = candidates.get(c).fit().on(fitted).run().evaluate(held);
                     predE[c][f] = finite(metrics.predE());
                     worstE[c][f] = finite(metrics.worstE());
-                } catch (FitException e) {
+                } catch (FitException | IllegalArgumentException e) {
                     predE[c][f] = Double.POSITIVE_INFINITY;
                     worstE[c][f] = Double.POSITIVE_INFINITY;
                 }
-                bar.advance(candidates.get(c).name() + " without " + held.name());
+                bar.advance(candidates.get(c).name() + " " + foldNames.get(f));
             }
         }
         bar.close();
@@ -125,10 +160,10 @@ public final class AutoFit {
         }
         if (best < 0) {
             throw new FitException(FitException.Reason.BAD_DATA, "auto fit: every candidate failed on some held-out"
-                    + " curve");
+                    + " fold");
         }
         FitResult chosen = candidates.get(best).fit().on(curves).run();
-        return new AutoFitResult(candidates, curves.stream().map(LossCurve::name).toList(), predE, worstE, best, chosen);
+        return new AutoFitResult(candidates, foldNames, predE, worstE, best, chosen);
     }
 
     /** The selection score: mean held-out PredE plus mean held-out WorstE. */

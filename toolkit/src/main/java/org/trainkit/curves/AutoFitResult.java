@@ -13,16 +13,16 @@ import tech.tablesaw.api.Table;
 public final class AutoFitResult {
 
     private final List<AutoFit.Candidate> candidates;
-    private final List<String> curveNames;
+    private final List<String> foldNames;
     private final double[][] predE;
     private final double[][] worstE;
     private final int chosen;
     private final FitResult fit;
 
-    AutoFitResult(List<AutoFit.Candidate> candidates, List<String> curveNames, double[][] predE, double[][] worstE,
+    AutoFitResult(List<AutoFit.Candidate> candidates, List<String> foldNames, double[][] predE, double[][] worstE,
             int chosen, FitResult fit) {
         this.candidates = candidates;
-        this.curveNames = List.copyOf(curveNames);
+        this.foldNames = List.copyOf(foldNames);
         this.predE = predE;
         this.worstE = worstE;
         this.chosen = chosen;
@@ -55,15 +55,15 @@ public final class AutoFitResult {
     }
 
     /**
-     * The cross-validation table: one row per candidate, the held-out PredE with each train curve
-     * left out, their mean, the mean held-out WorstE, the score (their sum, lowest chosen), and which
+     * The cross-validation table: one row per candidate, the held-out PredE of each fold (each train
+     * curve left out; with {@link AutoFit#laterSegments}, also the later segments), their mean, the mean held-out WorstE, the score (their sum, lowest chosen), and which
      * was chosen.
      */
     public Table table() {
         StringColumn name = StringColumn.create("candidate");
-        DoubleColumn[] folds = new DoubleColumn[curveNames.size()];
+        DoubleColumn[] folds = new DoubleColumn[foldNames.size()];
         for (int f = 0; f < folds.length; f++) {
-            folds[f] = DoubleColumn.create("PredE without " + curveNames.get(f));
+            folds[f] = DoubleColumn.create("PredE " + foldNames.get(f));
         }
         DoubleColumn mean = DoubleColumn.create("CV PredE");
         DoubleColumn worst = DoubleColumn.create("CV WorstE");
@@ -79,7 +79,8 @@ public final class AutoFitResult {
             score.append(AutoFit.score(predE[c], worstE[c]));
             picked.append(c == chosen);
         }
-        Table table = Table.create("leave-one-curve-out cross-validation", name);
+        Table table = Table.create(foldNames.size() > 0 && foldNames.get(foldNames.size() - 1).startsWith("after")
+                ? "cross-validation: each curve left out, and the later segments" : "leave-one-curve-out cross-validation", name);
         table.addColumns(folds);
         return table.addColumns(mean, worst, score, picked);
     }

@@ -40,6 +40,8 @@ final class HuberLeastSquares {
     static final double STALL_TOLERANCE = 1e-5;
     /** See {@link #STALL_TOLERANCE}. */
     static final int STALL_ITERATIONS = 5;
+    /** See {@link #goneBeyondReturn}: five decades past {@link Parameter#RUNAWAY_DECADES}. */
+    static final double GONE_DECADES = Parameter.RUNAWAY_DECADES + 5;
 
     /** The law's predictions at every point of the fit, and optionally their Jacobian. */
     interface Predictor {
@@ -153,6 +155,9 @@ final class HuberLeastSquares {
             double cost = 0.5 * current.getCost() * current.getCost();
             listener.onProgress(new FitProgress("optimise", iteration, maxIterations, cost));
             history[iteration % history.length] = cost;
+            if (goneBeyondReturn(natural(current.getPoint().toArray()))) {
+                return true;   // the end-of-fit check below reports the parameter that ran off
+            }
             if (iteration <= STALL_ITERATIONS) {
                 return false;
             }
@@ -274,6 +279,22 @@ final class HuberLeastSquares {
             this.theta = theta.clone();
             this.objective = objective;
         }
+    }
+
+    /**
+     * Whether a positive parameter of the current iterate lies {@link #GONE_DECADES} decades from 1,
+     * far past where a fit counts as having run off ({@link Parameter#RUNAWAY_DECADES}): the
+     * optimiser is then stopped instead of following it further along a valley where the data do
+     * not determine it (on two smooth 50,000-step curves C went on to 5e-22 while twelve fallback
+     * starts each took seconds to get there).
+     */
+    private boolean goneBeyondReturn(double[] params) {
+        for (int p = 0; p < params.length; p++) {
+            if (parameters.get(p).domain() == Parameter.Domain.POSITIVE && Math.abs(Math.log10(params[p])) > GONE_DECADES) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean inDomain(double[] params) {

@@ -106,6 +106,30 @@ public final class LossCurve {
     }
 
     /**
+     * The run as it was logged before step {@code step}: the points at earlier steps and the learning
+     * rates of steps {@code 0 .. step - 1}, as a run still in progress would show it (for
+     * {@link CooldownPlanner}, or to test a prediction from the first part of a finished run).
+     *
+     * @throws IllegalArgumentException if {@code step} is not between 1 and the curve's step count,
+     *     or no point is logged before it
+     */
+    public LossCurve before(int step) {
+        if (step < 1 || step > lr.length) {
+            throw new IllegalArgumentException(name + ": step " + step + " must be between 1 and the curve's "
+                    + lr.length + " steps");
+        }
+        int end = 0;
+        while (end < steps.length && steps[end] < step) {
+            end++;
+        }
+        if (end == 0) {
+            throw new IllegalArgumentException(name + ": no loss is logged before step " + step + " (the first is at step "
+                    + steps[0] + ")");
+        }
+        return new LossCurve(name, Arrays.copyOf(steps, end), Arrays.copyOf(losses, end), Arrays.copyOf(lr, step));
+    }
+
+    /**
      * The curve with its losses averaged over consecutive windows of {@code window} logged points,
      * each mean logged at its window's middle point (the lower of the two middle points for an even
      * window); an incomplete last window is left out. Meant for per-step training logs, whose batch

@@ -22,27 +22,47 @@ public final class LongRunBenchmark {
     private LongRunBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Locale.setDefault(Locale.ROOT);
+        System.out.println("load average at start: " + loadAverage());
         System.out.printf("%-16s %8s %7s %9s %9s %6s %6s%n", "curves", "steps", "points", "first_s", "median_s", "iters", "evals");
         for (String pair : List.of("cosine+constant", "cosine+wsd")) {
-        for (int total : new int[] {24_000, 50_000, 100_000}) {
-            List<LossCurve> curves = curves(total, 200, 7, pair.endsWith("wsd"));
-            double[] seconds = new double[repeats];
-            FitResult fit = null;
-            for (int r = 0; r < repeats; r++) {
-                fit = Fit.of(LawForm.multiPower()).on(curves).run();
-                seconds[r] = fit.seconds();
+            for (int total : new int[] {24_000, 50_000, 100_000}) {
+                run(pair, total, repeats);
             }
-            double first = seconds[0];
-            java.util.Arrays.sort(seconds);
-            System.out.printf("%-16s %8d %7d %9.3f %9.3f %6d %6d%n", pair, total, curves.get(0).size() + curves.get(1).size(), first,
-                    seconds[repeats / 2], fit.iterations(), fit.evaluations());
-            System.out.println("      " + fit.params());
-            System.out.println("      warnings " + fit.warnings());
         }
+        System.out.println("load average at end: " + loadAverage());
+    }
+
+    private static void run(String pair, int total, int repeats) {
+        List<LossCurve> curves = curves(total, 200, 7, pair.endsWith("wsd"));
+        int points = curves.get(0).size() + curves.get(1).size();
+        double[] seconds = new double[repeats];
+        FitResult fit = null;
+        for (int r = 0; r < repeats; r++) {
+            long began = System.nanoTime();
+            try {
+                fit = Fit.of(LawForm.multiPower()).on(curves).run();
+            } catch (FitException e) {
+                System.out.printf("%-16s %8d %7d no fit after %.3f s: %s%n", pair, total, points,
+                        (System.nanoTime() - began) / 1e9, e.getMessage());
+                return;
+            }
+            seconds[r] = fit.seconds();
         }
+        double first = seconds[0];
+        java.util.Arrays.sort(seconds);
+        System.out.printf("%-16s %8d %7d %9.3f %9.3f %6d %6d%n", pair, total, points, first, seconds[repeats / 2],
+                fit.iterations(), fit.evaluations());
+        System.out.println("      " + fit.params());
+        System.out.println("      warnings " + fit.warnings());
+    }
+
+    /** The 1, 5 and 15 minute load averages, as {@code /proc/loadavg} gives them. */
+    static String loadAverage() throws java.io.IOException {
+        String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2] + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
     }
 
     /**

@@ -166,6 +166,20 @@ class LossCurvesTest {
     }
 
     @Test
+    void beforeKeepsThePointsAndRatesOfARunStillInProgress() {
+        double[] rates = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        LossCurve curve = LossCurve.of("c", new int[] {1, 5, 9}, new double[] {3, 2, 1}, rates);
+        LossCurve firstPart = curve.before(6);
+        assertArrayEquals(new int[] {1, 5}, firstPart.steps());
+        assertArrayEquals(new double[] {3, 2}, firstPart.losses());
+        assertEquals(6, firstPart.totalSteps());
+        assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5}, firstPart.learningRates());
+        assertArrayEquals(curve.steps(), curve.before(10).steps());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> curve.before(1)).getMessage().contains("no loss is logged"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> curve.before(11)).getMessage().contains("10 steps"));
+    }
+
+    @Test
     void windowMeansAverageConsecutivePointsAtTheirMiddleStep() {
         double[] rates = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
         LossCurve perStep = LossCurve.of("log", new int[] {0, 1, 2, 3, 4, 5, 6, 7},

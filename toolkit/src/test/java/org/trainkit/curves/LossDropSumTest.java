@@ -55,4 +55,33 @@ class LossDropSumTest {
         System.out.printf("fast vs exact: worst |dH| / sum|d| = %.2e, derivatives %.2e%n", worst, worstDerivative);
         assertTrue(worstDerivative < 1e-8, "derivatives off by " + worstDerivative);
     }
+
+    /**
+     * A long smooth schedule logged sparsely, where most node passes use the blocks' moments instead
+     * of one exponential per drop: still within 1e-10 of {@code sum |d_k|} of the pair-by-pair sum.
+     */
+    @Test
+    void blockMomentsOnALongCosineLoggedEvery200StepsMatchThePairByPairSum() {
+        int total = 30_000;
+        double[] lr = new double[total];
+        for (int t = 0; t < total; t++) {
+            lr[t] = t < 2000 ? 3e-4 * t / 1999 : 3e-5 + 2.7e-4 * (1 + Math.cos(Math.PI * (t - 2000) / (total - 2000.0))) / 2;
+        }
+        double[] s1 = CurveModel.forwardArea(lr);
+        int[] queries = IntStream.iterate(2000, q -> q < total, q -> q + 200).toArray();
+        double scale = 0;
+        for (int k = 1; k < total; k++) {
+            scale += Math.abs(lr[k - 1] - lr[k]);
+        }
+        LossDropSum fast = new LossDropSum(lr, s1, queries);
+        for (double[] p : new double[][] {{2.13, 0.598, 0.655}, {0.15, 0.1, 5.2}, {40, 2.5, 0.3}}) {
+            double[][] exact = ExactLossDrop.evaluate(lr, s1, queries, p[0], p[1], p[2]);
+            double[] h = fast.values(p[0], p[1], p[2]);
+            for (int q = 0; q < queries.length; q++) {
+                double error = Math.abs(h[q] - exact[0][q]) / scale;
+                assertTrue(error < 1e-10, "C " + p[0] + ", beta " + p[1] + ", gamma " + p[2] + ": H off by " + error
+                        + " of sum|d| at step " + queries[q]);
+            }
+        }
+    }
 }

@@ -75,12 +75,21 @@ class PlanningTest {
         assertTrue(e.getMessage().contains("too few"), e.getMessage());
     }
 
+    /** Four synthetic curves of the annealing law (lambda 0.999) under different schedules, 0.2% noise. */
+    private static List<LossCurve> annealingCurves() {
+        return SyntheticCurves.generate(new AnnealingLaw(2.5, 0.6, 0.5, 30, 0.999), 3000, 100, 50, 0.002, 4);
+    }
+
+    /** A wrong candidate (the power law) and the right one. */
+    private static List<AutoFit.Candidate> powerAndAnnealing() {
+        return List.of(new AutoFit.Candidate("power", Fit.of(LawForm.power())),
+                new AutoFit.Candidate("annealing-lambda-0.999", Fit.of(LawForm.annealing(0.999))));
+    }
+
     @Test
     void autoFitChoosesTheCandidateWithTheLowestHeldOutScoreAndNeedsTwoCurves() {
-        List<LossCurve> curves = SyntheticCurves.generate(new AnnealingLaw(2.5, 0.6, 0.5, 30, 0.999), 3000, 100, 50,
-                0.002, 4);
-        List<AutoFit.Candidate> candidates = List.of(new AutoFit.Candidate("power", Fit.of(LawForm.power())),
-                new AutoFit.Candidate("annealing-lambda-0.999", Fit.of(LawForm.annealing(0.999))));
+        List<LossCurve> curves = annealingCurves();
+        List<AutoFit.Candidate> candidates = powerAndAnnealing();
         AutoFitResult auto = AutoFit.on(curves).candidates(candidates).run();
         assertEquals("annealing-lambda-0.999", auto.chosenName());
         Table table = auto.table();
@@ -91,6 +100,26 @@ class PlanningTest {
                 + auto.crossValidatedWorstE("annealing-lambda-0.999");
         assertTrue(annealing < power);
         assertThrows(IllegalArgumentException.class, () -> AutoFit.on(curves.subList(0, 1)));
+    }
+
+    @Test
+    void theLaterSegmentFoldScoresEachCandidateOnTheLastPartOfEveryCurve() {
+        List<LossCurve> curves = annealingCurves();
+        List<AutoFit.Candidate> candidates = powerAndAnnealing();
+        AutoFitResult plain = AutoFit.on(curves).candidates(candidates).run();
+        AutoFitResult later = AutoFit.on(curves).candidates(candidates).laterSegments(2.0 / 3).run();
+        Table table = later.table();
+        assertEquals(3 + 1 + 1 + 4, table.columnCount());
+        assertEquals("PredE after 67% of each curve", table.column(4).name());
+        assertEquals("annealing-lambda-0.999", later.chosenName());
+        // one more fold in the means: the later-segment fold's errors change them
+        String name = "annealing-lambda-0.999";
+        assertTrue(later.crossValidatedPredE(name) != plain.crossValidatedPredE(name),
+                later.crossValidatedPredE(name) + " " + plain.crossValidatedPredE(name) + " " + table.printAll());
+        double[] errors = table.doubleColumn(4).asDoubleArray();
+        assertTrue(Double.isFinite(errors[1]) && errors[1] < errors[0], "the law that generated the curves extrapolates them better");
+        assertThrows(IllegalArgumentException.class, () -> AutoFit.on(curves).laterSegments(1));
+        assertThrows(IllegalArgumentException.class, () -> AutoFit.on(curves).laterSegments(0));
     }
 
     @Test
