@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.trainkit.core.Estimate;
+import org.trainkit.core.Stats;
 import org.trainkit.curves.Law;
 import org.trainkit.schedules.ConvexBound;
 import org.trainkit.schedules.Schedule;
@@ -21,10 +23,10 @@ import tech.tablesaw.api.Table;
  * 2503.12811, make of the multi-power law), the bound {@code B} of Schaipp et al. (arXiv
  * 2501.18965) and its ranking, and per-step predicted curves to plot.
  *
- * <p>The bound is put on the loss scale as {@code c + m * B} ({@link BoundScale}): c and m are the
- * least-squares line through the (bound, predicted final loss) points of the set, so the column
- * {@code convex_loss} shows how far the bound's shape alone explains the law's predictions; c and
- * m do not change the bound's ranking while {@code m > 0}. The law is only evaluated through
+ * <p>The bound is a ranking, not a second loss prediction: its units are not the loss's, and the
+ * only way to put it on the loss scale here would be a line fitted through the law's own
+ * predictions. So the two are compared as rankings, by Spearman's rank correlation with a
+ * bootstrap interval ({@link #boundAgreement}). The law is only evaluated through
  * {@link Law#predict} and {@link Law#finalLoss} (linear time per schedule).
  *
  * <pre>{@code
@@ -38,7 +40,6 @@ public final class PredictedLosses {
     private final ScheduleSet schedules;
     private final Map<String, Double> finalLosses;
     private final Map<String, Double> bounds;
-    private final BoundScale scale;
 
     private PredictedLosses(Law law, ScheduleSet schedules, ConvexBound bound) {
         this.law = law;
@@ -56,8 +57,6 @@ public final class PredictedLosses {
         }
         this.finalLosses = Map.copyOf(losses);
         this.bounds = Map.copyOf(bs);
-        this.scale = BoundScale.fit(bs.values().stream().mapToDouble(Double::doubleValue).toArray(),
-                losses.values().stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /**
@@ -96,14 +95,20 @@ public final class PredictedLosses {
         return bounds.get(name);
     }
 
-    /** The line {@code c + m * B} through the (bound, predicted final loss) points. */
-    public BoundScale boundScale() {
-        return scale;
+    /**
+     * Spearman's rank correlation of the bound's ranking with the law's over the schedules, with a
+     * 95% percentile bootstrap interval from {@code resamples} resamples of the schedules
+     * ({@link Stats#spearmanInterval}); 1 means the same order.
+     */
+    public Estimate boundAgreement(int resamples, long seed) {
+        List<String> names = new ArrayList<>(schedules.schedules().keySet());
+        return Stats.spearmanInterval(names.stream().mapToDouble(finalLosses::get).toArray(),
+                names.stream().mapToDouble(bounds::get).toArray(), resamples, seed);
     }
 
     /**
      * One row per schedule, best predicted first: name, predicted_loss (final step), rank,
-     * convex_bound, convex_loss ({@code c + m * B}), convex_rank (1 = lowest bound).
+     * convex_bound, convex_rank (1 = lowest bound).
      */
     public Table table() {
         List<String> byLoss = ranked(finalLosses);
@@ -112,17 +117,15 @@ public final class PredictedLosses {
         DoubleColumn loss = DoubleColumn.create("predicted_loss");
         IntColumn rank = IntColumn.create("rank");
         DoubleColumn bound = DoubleColumn.create("convex_bound");
-        DoubleColumn convexLoss = DoubleColumn.create("convex_loss");
         IntColumn convexRank = IntColumn.create("convex_rank");
         for (String schedule : byLoss) {
             name.append(schedule);
             loss.append(finalLosses.get(schedule));
             rank.append(byLoss.indexOf(schedule) + 1);
             bound.append(bounds.get(schedule));
-            convexLoss.append(scale.loss(bounds.get(schedule)));
             convexRank.append(byBound.indexOf(schedule) + 1);
         }
-        return Table.create("predicted by " + law.name(), name, loss, rank, bound, convexLoss, convexRank);
+        return Table.create("predicted by " + law.name(), name, loss, rank, bound, convexRank);
     }
 
     /** The schedule names, lowest score first (ties keep the set's order). */

@@ -49,13 +49,29 @@ public record ConvexBound(double d, double g) {
      */
     public static ConvexBound tunedFor(Schedule reference) {
         double[] lr = reference.toArray();
+        double[] unit = new double[lr.length];
+        Arrays.fill(unit, 1);
+        return tuned(reference.spec(), lr, unit);
+    }
+
+    /**
+     * As {@link #tunedFor(Schedule)}, with the gradient norms {@code G_t} measured in a run of
+     * {@code reference} (one per step, e.g. the {@code grad_norm} column of a training log) in place
+     * of a constant G: the D at which the scaled schedules {@code a * reference} have their lowest
+     * bound at {@code a = 1}, holding the norms fixed. Use {@link #of(Schedule, double[])} with it.
+     */
+    public static ConvexBound tunedFor(Schedule reference, double[] gradientNorms) {
+        return tuned(reference.spec(), reference.toArray(), gradientNorms);
+    }
+
+    private static ConvexBound tuned(String spec, double[] lr, double[] norms) {
         double area = 0;
         for (double rate : lr) {
             area += rate;
         }
-        double noise = UNIT.of(lr) - 1 / (2 * area);
+        double noise = UNIT.of(lr, norms) - 1 / (2 * area);
         if (!(noise > 0)) {
-            throw new IllegalArgumentException("convex bound: cannot tune D for " + reference.spec()
+            throw new IllegalArgumentException("convex bound: cannot tune D for " + spec
                     + ": its noise terms sum to " + noise);
         }
         return new ConvexBound(Math.sqrt(2 * area * noise), 1);
@@ -64,6 +80,15 @@ public record ConvexBound(double d, double g) {
     /** The bound for the whole schedule with the constant G. */
     public double of(Schedule schedule) {
         return of(schedule.toArray());
+    }
+
+    /**
+     * The bound for the whole schedule with per-step gradient norms {@code G_t}, one per step of the
+     * schedule (G is not used): the measured form of the bound, e.g. with the {@code grad_norm}
+     * column a training run logs.
+     */
+    public double of(Schedule schedule, double[] gradientNorms) {
+        return of(schedule.toArray(), gradientNorms);
     }
 
     /** The bound for these per-step rates with the constant G. */

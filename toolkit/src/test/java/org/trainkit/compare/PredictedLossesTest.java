@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trainkit.core.Estimate;
+import org.trainkit.core.Stats;
 import org.trainkit.curves.Law;
 import org.trainkit.schedules.ConvexBound;
 import org.trainkit.schedules.ScheduleSet;
@@ -27,7 +29,7 @@ class PredictedLossesTest {
     void tabulatesTheLawsFinalLossesBestFirstWithTheBoundBeside() {
         PredictedLosses predicted = PredictedLosses.of(LAW, SET, BOUND);
         Table table = predicted.table();
-        assertEquals(List.of("name", "predicted_loss", "rank", "convex_bound", "convex_loss", "convex_rank"),
+        assertEquals(List.of("name", "predicted_loss", "rank", "convex_bound", "convex_rank"),
                 table.columnNames());
         assertEquals(4, table.rowCount());
         assertEquals(List.of(1, 2, 3, 4), table.intColumn("rank").asList());
@@ -36,8 +38,6 @@ class PredictedLossesTest {
             String name = table.stringColumn("name").get(r);
             assertEquals(LAW.finalLoss(SET.get(name)), losses[r]);
             assertEquals(BOUND.of(SET.get(name)), table.doubleColumn("convex_bound").get(r));
-            assertEquals(predicted.boundScale().loss(BOUND.of(SET.get(name))), table.doubleColumn("convex_loss").get(r),
-                    1e-12);
             if (r > 0) {
                 assertTrue(losses[r] >= losses[r - 1]);
             }
@@ -50,6 +50,17 @@ class PredictedLossesTest {
                 assertEquals(br < bs, convexRanks.get(r) < convexRanks.get(s), "rows " + r + ", " + s);
             }
         }
+    }
+
+    @Test
+    void theBoundsAgreementWithTheLawIsTheRankCorrelationOfTheirColumns() {
+        PredictedLosses predicted = PredictedLosses.of(LAW, SET, BOUND);
+        Table table = predicted.table();
+        Estimate agreement = predicted.boundAgreement(500, 3);
+        assertEquals(Stats.spearman(table.doubleColumn("predicted_loss").asDoubleArray(),
+                table.doubleColumn("convex_bound").asDoubleArray()), agreement.value(), 1e-12);
+        assertTrue(agreement.lower() <= agreement.value() && agreement.value() <= agreement.upper());
+        assertEquals(agreement, predicted.boundAgreement(500, 3));
     }
 
     @Test

@@ -11,32 +11,6 @@ import org.junit.jupiter.api.Test;
 /** The convex-theory bound of Schaipp et al. (arXiv 2501.18965). */
 class ConvexBoundTest {
 
-    /** The formula of REFERENCES.md section 1, evaluated term by term in O(T^2). */
-    private static double direct(double[] eta, double[] g, double d) {
-        int n = eta.length;
-        double total = 0;
-        double noise = 0;
-        for (int t = 0; t < n; t++) {
-            total += eta[t];
-            noise += eta[t] * eta[t] * g[t] * g[t];
-        }
-        double bound = d * d / (2 * total) + noise / (2 * total);
-        for (int k = 0; k < n - 1; k++) {
-            double after = 0;
-            for (int t = k + 1; t < n; t++) {
-                after += eta[t];
-            }
-            double from = 0;
-            double fromNoise = 0;
-            for (int t = k; t < n; t++) {
-                from += eta[t];
-                fromNoise += eta[t] * eta[t] * g[t] * g[t];
-            }
-            bound += 0.5 * (eta[k] / after) * (fromNoise / from);
-        }
-        return bound;
-    }
-
     @Test
     void theLinearTimeEvaluationAgreesWithTheDirectFormula() {
         SplittableRandom random = new SplittableRandom(5);
@@ -50,10 +24,10 @@ class ConvexBoundTest {
             double[] g = random.doubles(n, 0.1, 3).toArray();
             double d = random.nextDouble(0.1, 5);
             ConvexBound bound = new ConvexBound(d, 1.7);
-            assertEquals(direct(eta, g, d), bound.of(eta, g), 1e-12 * direct(eta, g, d));
+            assertEquals(DirectConvexBound.of(eta, g, d), bound.of(eta, g), 1e-12 * DirectConvexBound.of(eta, g, d));
             double[] constant = new double[n];
             Arrays.fill(constant, 1.7);
-            assertEquals(direct(eta, constant, d), bound.of(eta), 1e-12 * direct(eta, constant, d));
+            assertEquals(DirectConvexBound.of(eta, constant, d), bound.of(eta), 1e-12 * DirectConvexBound.of(eta, constant, d));
         }
     }
 
@@ -107,6 +81,26 @@ class ConvexBoundTest {
         double area = Arrays.stream(lr).sum();
         double noise = ConvexBound.UNIT.of(lr) - 1 / (2 * area);
         assertEquals(Math.sqrt(2 * area * noise), tuned.d(), 1e-9 * tuned.d());
+    }
+
+    @Test
+    void tunedForMeasuredNormsPutsTheOptimumAtTheReferencesRatesWithThoseNorms() {
+        Schedule cosine = Schedules.cosine(0.1, 0.01, 20, 400);
+        SplittableRandom random = new SplittableRandom(3);
+        double[] norms = random.doubles(400, 0.5, 4).toArray();
+        ConvexBound tuned = ConvexBound.tunedFor(cosine, norms);
+        double atOne = tuned.of(cosine, norms);
+        assertEquals(DirectConvexBound.of(cosine.toArray(), norms, tuned.d()), atOne, 1e-12 * atOne);
+        for (double a : new double[] {0.5, 0.9, 0.99, 1.01, 1.1, 2}) {
+            double[] scaled = Arrays.stream(cosine.toArray()).map(r -> a * r).toArray();
+            assertTrue(tuned.of(scaled, norms) > atOne, "scale " + a);
+        }
+        double[] ones = new double[400];
+        Arrays.fill(ones, 1);
+        assertEquals(ConvexBound.tunedFor(cosine).d(), ConvexBound.tunedFor(cosine, ones).d(), 1e-15);
+        double[] doubled = Arrays.stream(norms).map(g -> 2 * g).toArray();
+        assertEquals(2 * tuned.d(), ConvexBound.tunedFor(cosine, doubled).d(), 1e-12 * tuned.d());
+        assertThrows(IllegalArgumentException.class, () -> ConvexBound.tunedFor(cosine, new double[399]));
     }
 
     @Test
