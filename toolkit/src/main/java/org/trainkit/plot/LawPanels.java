@@ -115,8 +115,7 @@ public final class LawPanels {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setLegendFont(chart.getStyler().getLegendFont().deriveFont(11f));
         chart.getStyler().setLegendPadding(4);
-        chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(13f));
-        return chart;
+        return Panels.asPanel(chart);
     }
 
     private XYPlot panel(LossCurve curve) {
@@ -134,27 +133,16 @@ public final class LawPanels {
     }
 
     private double[] sharedRange(boolean residuals) {
-        double min = residuals ? 0 : Double.POSITIVE_INFINITY;
-        double max = residuals ? 0 : Double.NEGATIVE_INFINITY;
+        List<double[]> series = new ArrayList<>();
         for (LossCurve curve : curves) {
-            List<double[]> series = new ArrayList<>();
             if (!residuals) {
                 series.add(curve.losses());
             }
             for (Law law : laws.values()) {
                 series.add(residuals ? percentError(law, curve) : law.predict(curve));
             }
-            for (double[] values : series) {
-                for (double v : values) {
-                    if (Double.isFinite(v)) {
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                    }
-                }
-            }
         }
-        double pad = max > min ? 0.04 * (max - min) : 1e-3;
-        return new double[] {min - pad, max + pad};
+        return Panels.sharedRange(series, residuals, false);
     }
 
     private static double[] percentError(Law law, LossCurve curve) {

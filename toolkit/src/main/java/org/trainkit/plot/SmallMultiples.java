@@ -156,9 +156,8 @@ public final class SmallMultiples {
             if (points && reference != null) {
                 plot.points();
             }
-            XYChart chart = plot.build();
+            XYChart chart = Panels.asPanel(plot.build());
             chart.getStyler().setLegendVisible(false);
-            chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(13f));
             if (reference != null) {
                 XYSeries grey = chart.getSeriesMap().get(reference.name());
                 grey.setLineColor(REFERENCE);
@@ -174,28 +173,11 @@ public final class SmallMultiples {
     }
 
     private double[] sharedYRange() {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        List<Panel> all = new ArrayList<>(panels);
+        List<double[]> all = new ArrayList<>();
+        panels.forEach(p -> all.add(p.y()));
         if (reference != null) {
-            all.add(reference);
+            all.add(reference.y());
         }
-        for (Panel p : all) {
-            for (double v : p.y()) {
-                if (Double.isFinite(v) && (!logY || v > 0)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
-        }
-        if (!(min < max)) {
-            double pad = Double.isFinite(min) && min != 0 ? Math.abs(min) * 0.1 : 1;
-            return new double[] {min - pad, max + pad};
-        }
-        if (logY) {
-            return new double[] {min, max};
-        }
-        double pad = 0.04 * (max - min);
-        return new double[] {min - pad, max + pad};
+        return Panels.sharedRange(all, false, logY);
     }
 }

@@ -77,6 +77,20 @@ class SmallMultiplesTest {
     }
 
     @Test
+    void sharedRangeSpansEverySeriesKeepsZeroForErrorsAndLeavesLogAxesUnpadded() {
+        double[] r = Panels.sharedRange(List.of(new double[] {1, 2}, new double[] {3, Double.NaN}), false, false);
+        assertEquals(1 - 0.08, r[0], 1e-12);
+        assertEquals(3 + 0.08, r[1], 1e-12);
+        double[] errors = Panels.sharedRange(List.of(new double[] {0.5, 1.5}), true, false);
+        assertTrue(errors[0] < 0 && errors[1] > 1.5);
+        double[] log = Panels.sharedRange(List.of(new double[] {-1, 0, 0.1, 10}), false, true);
+        assertEquals(0.1, log[0]);
+        assertEquals(10, log[1]);
+        double[] flat = Panels.sharedRange(List.of(new double[] {2, 2}), false, false);
+        assertTrue(flat[0] < 2 && flat[1] > 2);
+    }
+
+    @Test
     void badInputIsNamed() {
         assertThrows(IllegalStateException.class, () -> Plot.multiples("none").build());
         SmallMultiples m = Plot.multiples("t").panel("a", X, line(0));
