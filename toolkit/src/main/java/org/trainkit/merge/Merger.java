@@ -243,13 +243,14 @@ public final class Merger {
                             await(placing.poll(), t);
                         }
                         long at = offset;
+                        // read the length before the pool may clear the buffer for reuse
+                        offset += bytes.limit();
                         placing.add(pool.submit(() -> {
                             sink.putBytesAt(at, bytes);
                             bytes.clear();
                             freeBuffers.add(bytes);
                             return null;
                         }));
-                        offset += bytes.limit();
                     }
                 }
             } finally {
