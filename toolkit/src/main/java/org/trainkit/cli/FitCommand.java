@@ -26,6 +26,7 @@ import org.trainkit.curves.FitListener;
 import org.trainkit.curves.FitProgress;
 import org.trainkit.curves.FitResult;
 import org.trainkit.curves.FitWarning;
+import org.trainkit.curves.Law;
 import org.trainkit.curves.LawForm;
 import org.trainkit.curves.LossCurve;
 import picocli.CommandLine.Command;
@@ -60,7 +61,8 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--law", required = true, paramLabel = "LAW",
             description = {"mpl (multi-power law), mpl-shape-held (C, beta, gamma held at 1, 0.5, 0.5), annealing"
                     + " (LR-annealing law), power (power law in steps), or auto: the best of mpl, mpl-shape-held,"
-                    + " mpl-shape-ridge-1e-04/1e-05/1e-06, annealing-lambda-0.999 and annealing by leave-one-curve-out"
+                    + " mpl-shape-ridge-1e-04/1e-05/1e-06, mpl-reference-adamw (the authors' early-stopped AdamW),"
+                    + " annealing-lambda-0.999, annealing and the mean of every pair of these, by leave-one-curve-out"
                     + " cross-validation on the train curves (held-out PredE + WorstE; at least 2 train curves)"})
     private String law;
 
@@ -116,9 +118,8 @@ public final class FitCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        FitResult fit;
-        AutoFitResult auto = null;
-        String lawName;
+        Chosen chosen;
+        long began = System.nanoTime();
         try {
             if (template == null) {
                 if (trainCurves.size() < 2) {
@@ -127,32 +128,57 @@ public final class FitCommand implements Callable<Integer> {
                     err.flush();
                     return 2;
                 }
-                auto = AutoFit.on(trainCurves).run();
-                fit = auto.fit();
-                lawName = auto.chosenName();
+                AutoFitResult auto = AutoFit.on(trainCurves).run();
+                chosen = new Chosen(auto.chosenName(), auto.law(), auto.memberNames(), auto.fits(), auto);
             } else {
-                fit = template.listener(progress(err, template.form())).on(trainCurves).run();
-                lawName = law.equals("mpl-shape-held") ? law : fit.form().name();
+                FitResult fit = template.listener(progress(err, template.form())).on(trainCurves).run();
+                String name = law.equals("mpl-shape-held") ? law : fit.form().name();
+                chosen = new Chosen(name, fit.law(), List.of(name), List.of(fit), null);
             }
         } catch (FitException e) {
             err.println("trainkit fit: " + e.getMessage());
             err.flush();
             return FIT_FAILED;
         }
+        double seconds = (System.nanoTime() - began) / 1e9;
         if (!quiet) {
-            err.printf(Locale.ROOT, "trainkit fit: %s fitted in %.3f s (%d iterations)%n", lawName, fit.seconds(),
-                    fit.iterations());
+            err.printf(Locale.ROOT, "trainkit fit: %s fitted in %.3f s%n", chosen.name(), seconds);
             err.flush();
         }
-        Evaluation trainErrors = fit.evaluate(trainCurves);
-        Evaluation testErrors = testCurves.isEmpty() ? null : fit.evaluate(testCurves);
+        Evaluation trainErrors = Evaluation.of(chosen.law(), trainCurves);
+        Evaluation testErrors = testCurves.isEmpty() ? null : Evaluation.of(chosen.law(), testCurves);
         if (json) {
-            out.println(json(lawName, fit, auto, trainErrors, labels(train), testErrors, labels(test), testCurves));
+            out.println(json(chosen, seconds, trainErrors, labels(train), testErrors, labels(test), testCurves));
         } else {
-            table(out, lawName, fit, auto, trainErrors, labels(train), testErrors, labels(test), testCurves);
+            table(out, chosen, seconds, trainErrors, labels(train), testErrors, labels(test), testCurves);
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * What was fitted: the law's name, the law (a mean of two fits for some {@code --law auto}
+     * choices), the members' names and fits, and the cross-validation behind an auto choice (null
+     * otherwise).
+     */
+    private record Chosen(String name, Law law, List<String> memberNames, List<FitResult> fits, AutoFitResult auto) {
+
+        String form() {
+            return fits.size() == 1 ? fits.get(0).form().name() : law.name();
+        }
+
+        List<FitWarning> warnings() {
+            return auto != null ? auto.warnings() : fits.get(0).warnings();
+        }
+
+        /** The applicability notes of every member for a run with these learning rates, each once. */
+        List<String> notes(double[] learningRates) {
+            Set<String> notes = new java.util.LinkedHashSet<>();
+            for (FitResult fit : fits) {
+                notes.addAll(Applicability.notes(fit, learningRates));
+            }
+            return List.copyOf(notes);
+        }
     }
 
     private Fit template() {
@@ -214,18 +240,27 @@ public final class FitCommand implements Callable<Integer> {
         };
     }
 
-    private static String json(String lawName, FitResult fit, AutoFitResult auto, Evaluation trainErrors,
-            List<String> trainLabels, Evaluation testErrors, List<String> testLabels, List<LossCurve> testCurves) {
+    private static String json(Chosen chosen, double seconds, Evaluation trainErrors, List<String> trainLabels,
+            Evaluation testErrors, List<String> testLabels, List<LossCurve> testCurves) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = new JsonFactory().createGenerator(text).useDefaultPrettyPrinter()) {
             json.writeStartObject();
-            json.writeStringField("law", lawName);
-            json.writeStringField("form", fit.form().name());
-            json.writeObjectFieldStart("params");
-            for (Map.Entry<String, Double> entry : fit.params().entrySet()) {
-                json.writeNumberField(entry.getKey(), entry.getValue());
+            json.writeStringField("law", chosen.name());
+            json.writeStringField("form", chosen.form());
+            params(json, chosen.law().params());
+            if (chosen.fits().size() > 1) {
+                json.writeArrayFieldStart("members");
+                for (int m = 0; m < chosen.fits().size(); m++) {
+                    FitResult member = chosen.fits().get(m);
+                    json.writeStartObject();
+                    json.writeStringField("candidate", chosen.memberNames().get(m));
+                    json.writeStringField("form", member.form().name());
+                    params(json, member.params());
+                    json.writeNumberField("objective", member.objective());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
             }
-            json.writeEndObject();
             json.writeFieldName("train");
             errors(json, trainErrors, trainLabels);
             json.writeFieldName("test");
@@ -234,18 +269,23 @@ public final class FitCommand implements Callable<Integer> {
             } else {
                 errors(json, testErrors, testLabels);
             }
-            json.writeNumberField("objective", fit.objective());
+            if (chosen.fits().size() == 1) {
+                json.writeNumberField("objective", chosen.fits().get(0).objective());
+            } else {
+                json.writeNullField("objective");   // each member has its own, under "members"
+            }
             json.writeObjectFieldStart("notes");
             List<LossCurve> tested = testErrors == null ? List.of() : testCurves;
             for (int i = 0; i < tested.size(); i++) {
                 json.writeArrayFieldStart(testLabels.get(i));
-                for (String note : Applicability.notes(fit, tested.get(i).learningRates())) {
+                for (String note : chosen.notes(tested.get(i).learningRates())) {
                     json.writeString(note);
                 }
                 json.writeEndArray();
             }
             json.writeEndObject();
-            WarningsJson.write(json, fit.warnings());
+            WarningsJson.write(json, chosen.warnings());
+            AutoFitResult auto = chosen.auto();
             if (auto != null) {
                 json.writeArrayFieldStart("cross_validation");
                 for (String candidate : auto.candidateNames()) {
@@ -258,12 +298,20 @@ public final class FitCommand implements Callable<Integer> {
                 }
                 json.writeEndArray();
             }
-            json.writeNumberField("seconds", fit.seconds());
+            json.writeNumberField("seconds", seconds);
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    private static void params(JsonGenerator json, Map<String, Double> params) throws IOException {
+        json.writeObjectFieldStart("params");
+        for (Map.Entry<String, Double> entry : params.entrySet()) {
+            json.writeNumberField(entry.getKey(), entry.getValue());
+        }
+        json.writeEndObject();
     }
 
     /** A number, or null where it is not finite (JSON has no infinity). */
@@ -294,26 +342,45 @@ public final class FitCommand implements Callable<Integer> {
         json.writeEndObject();
     }
 
-    private static void table(PrintWriter out, String lawName, FitResult fit, AutoFitResult auto,
-            Evaluation trainErrors, List<String> trainLabels, Evaluation testErrors, List<String> testLabels,
-            List<LossCurve> testCurves) {
+    private static void table(PrintWriter out, Chosen chosen, double seconds, Evaluation trainErrors,
+            List<String> trainLabels, Evaluation testErrors, List<String> testLabels, List<LossCurve> testCurves) {
+        AutoFitResult auto = chosen.auto();
         if (auto != null) {
-            out.println("leave-one-curve-out cross-validation on the train curves (score = PredE + WorstE held out):");
-            out.printf(Locale.ROOT, "  %-24s %9s %9s%n", "candidate", "CV PredE", "CV WorstE");
+            out.println("leave-one-curve-out cross-validation on the train curves (score = PredE + WorstE held out),"
+                    + " the five best of " + auto.candidateNames().size() + " candidates:");
+            int longest = 24;
             for (String candidate : auto.candidateNames()) {
-                out.printf(Locale.ROOT, "  %-24s %9.5f %9.5f%s%n", candidate, auto.crossValidatedPredE(candidate),
-                        auto.crossValidatedWorstE(candidate), candidate.equals(auto.chosenName()) ? "  <- chosen" : "");
+                longest = Math.max(longest, candidate.length());
             }
+            int width = longest;
+            out.printf(Locale.ROOT, "  %-" + width + "s %9s %9s%n", "candidate", "CV PredE", "CV WorstE");
+            auto.candidateNames().stream()
+                    .sorted(java.util.Comparator.comparingDouble(c -> auto.crossValidatedPredE(c)
+                            + auto.crossValidatedWorstE(c)))
+                    .limit(5)
+                    .forEach(candidate -> out.printf(Locale.ROOT, "  %-" + width + "s %9.5f %9.5f%s%n", candidate,
+                            auto.crossValidatedPredE(candidate), auto.crossValidatedWorstE(candidate),
+                            candidate.equals(auto.chosenName()) ? "  <- chosen" : ""));
             out.println();
         }
-        out.printf(Locale.ROOT, "law %s fitted on %d curves in %.3f s (%d iterations, summed Huber objective %.4e)%n",
-                lawName, fit.curves().size(), fit.seconds(), fit.iterations(), fit.objective());
-        for (FitWarning warning : fit.warnings()) {
+        out.printf(Locale.ROOT, "law %s fitted on %d curves in %.3f s%n", chosen.name(), trainErrors.curves().size(),
+                seconds);
+        for (int m = 0; m < chosen.fits().size(); m++) {
+            FitResult fit = chosen.fits().get(m);
+            out.printf(Locale.ROOT, "  %s: %d iterations, summed Huber objective %.4e%n", chosen.memberNames().get(m),
+                    fit.iterations(), fit.objective());
+        }
+        for (FitWarning warning : chosen.warnings()) {
             out.println("warning: " + warning.message());
         }
         out.println();
-        out.printf(Locale.ROOT, "%-10s %14s%n", "parameter", "value");
-        fit.params().forEach((name, value) -> out.printf(Locale.ROOT, "%-10s %14.8g%n", name, value));
+        int nameWidth = 10;
+        for (String name : chosen.law().params().keySet()) {
+            nameWidth = Math.max(nameWidth, name.length());
+        }
+        String parameterRow = "%-" + nameWidth + "s %14.8g%n";
+        out.printf(Locale.ROOT, "%-" + nameWidth + "s %14s%n", "parameter", "value");
+        chosen.law().params().forEach((name, value) -> out.printf(Locale.ROOT, parameterRow, name, value));
         out.println();
         int width = 5;
         for (String label : trainLabels) {
@@ -330,7 +397,7 @@ public final class FitCommand implements Callable<Integer> {
             rows(out, row, "test", testErrors, testLabels);
             List<LossCurve> tested = testCurves;
             for (int i = 0; i < tested.size(); i++) {
-                for (String note : Applicability.notes(fit, tested.get(i).learningRates())) {
+                for (String note : chosen.notes(tested.get(i).learningRates())) {
                     out.println("note (" + testLabels.get(i) + "): " + note);
                 }
             }

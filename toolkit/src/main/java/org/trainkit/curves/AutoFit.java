@@ -6,16 +6,17 @@ import java.util.Objects;
 import org.trainkit.core.Progress;
 
 /**
- * Chooses the law to fit by leave-one-curve-out cross-validation on the train curves alone: each
- * candidate (the full multi-power law of Luo et al. 2025; the same with its shape {@code C, beta,
- * gamma} held at the reference start or pulled towards it by a ridge penalty of three strengths;
- * the learning-rate annealing law of Tissue et al. 2024 with lambda fitted or 0.999) is fitted to
- * all train curves but one and scored on the one left out, in turn; the candidate with the lowest
- * score, mean held-out PredE plus mean held-out WorstE (mean and largest relative error, the two
- * figures the multi-power-law paper reports), is refitted on every train curve. Ties (within 1e-12)
- * go to the earlier candidate in the list, which puts simpler before more flexible where it
- * matters. Test curves are never looked at. A candidate that fails to fit a fold scores infinity
- * on it.
+ * Chooses the law to fit by leave-one-curve-out cross-validation on the train curves alone. The
+ * candidates: the full multi-power law of Luo et al. 2025; the same with its shape {@code C, beta,
+ * gamma} held at the reference start or pulled towards it by a ridge penalty of three strengths; the
+ * same fitted by the authors' own procedure, early-stopped AdamW ({@link Fit#referenceAdamW()}); the
+ * learning-rate annealing law of Tissue et al. 2024 with lambda fitted or 0.999; and the mean of the
+ * predictions of every pair of these ({@link MeanLaw}, model averaging). Each is fitted to all train
+ * curves but one and scored on the one left out, in turn; the candidate with the lowest score, mean
+ * held-out PredE plus mean held-out WorstE (mean and largest relative error, the two figures the
+ * multi-power-law paper reports), is refitted on every train curve. Ties (within 1e-12) go to the
+ * earlier candidate in the list, which puts simpler before more flexible and single laws before
+ * means. Test curves are never looked at. A candidate that fails to fit a fold scores infinity on it.
  *
  * <p>With {@link #laterSegments(double)} one more fold scores extrapolation in time: every candidate
  * is fitted to each train curve's points before a fraction of its steps and scored on the points
@@ -23,8 +24,8 @@ import org.trainkit.core.Progress;
  *
  * <pre>{@code
  * AutoFitResult auto = AutoFit.on(train).run();
- * auto.chosenName();          // e.g. "mpl-shape-ridge-1e-05"
- * auto.fit().evaluate(test);  // the chosen law refitted on all train curves
+ * auto.chosenName();          // e.g. "mean(mpl-shape-held, mpl-reference-adamw)"
+ * auto.evaluate(test);        // the chosen law refitted on all train curves, scored on test
  * auto.table();               // the cross-validation table
  * }</pre>
  */
@@ -43,8 +44,12 @@ public final class AutoFit {
     private final boolean progress;
     /** The fraction of each curve's steps fitted in the later-segment fold, or 0 for no such fold. */
     private final double laterFrom;
+    /** Whether the means of pairs of candidates are scored too. */
+    private final boolean pairs;
 
-    private AutoFit(List<LossCurve> curves, List<Candidate> candidates, boolean progress, double laterFrom) {
+    private AutoFit(List<LossCurve> curves, List<Candidate> candidates, boolean progress, double laterFrom,
+            boolean pairs) {
+        this.pairs = pairs;
         this.curves = curves;
         this.candidates = candidates;
         this.progress = progress;
@@ -61,7 +66,7 @@ public final class AutoFit {
             throw new IllegalArgumentException("leave-one-curve-out cross-validation needs at least 2 train curves, got "
                     + trainCurves.size());
         }
-        return new AutoFit(List.copyOf(trainCurves), defaultCandidates(), false, 0);
+        return new AutoFit(List.copyOf(trainCurves), defaultCandidates(), false, 0, true);
     }
 
     /** The default candidates, in the tie-breaking order. */
@@ -75,6 +80,7 @@ public final class AutoFit {
                     mpl.regularising(Fit.referenceShape(), weight)));
         }
         list.add(new Candidate("mpl", mpl));
+        list.add(new Candidate("mpl-reference-adamw", mpl.referenceAdamW()));
         list.add(new Candidate("annealing-lambda-0.999", Fit.of(LawForm.annealing(0.999))));
         list.add(new Candidate("annealing", Fit.of(LawForm.annealing())));
         return List.copyOf(list);
@@ -85,12 +91,15 @@ public final class AutoFit {
         if (list.isEmpty()) {
             throw new IllegalArgumentException("no candidates");
         }
-        return new AutoFit(curves, List.copyOf(list), progress, laterFrom);
+        if (list.stream().map(Candidate::name).distinct().count() != list.size()) {
+            throw new IllegalArgumentException("candidate names repeat: " + list.stream().map(Candidate::name).toList());
+        }
+        return new AutoFit(curves, List.copyOf(list), progress, laterFrom, pairs);
     }
 
     /** Whether to report progress through {@link Progress} (a bar in notebooks). */
     public AutoFit progress(boolean show) {
-        return new AutoFit(curves, candidates, show, laterFrom);
+        return new AutoFit(curves, candidates, show, laterFrom, pairs);
     }
 
     /**
@@ -104,57 +113,88 @@ public final class AutoFit {
             throw new IllegalArgumentException("the fitted fraction of each curve must lie strictly between 0 and 1, got "
                     + fraction);
         }
-        return new AutoFit(curves, candidates, progress, fraction);
+        return new AutoFit(curves, candidates, progress, fraction, pairs);
     }
 
     /**
-     * Runs the folds and refits the chosen candidate on all curves.
+     * Whether to score, beside each candidate, the mean of every pair of candidates' predictions
+     * ({@link MeanLaw}; on by default). A pair costs no fits of its own: its fold predictions are
+     * the mean of its members' fold fits. Pairs come after the single candidates in the tie-breaking
+     * order, the way a simpler model goes before a more flexible one.
+     */
+    public AutoFit averagingPairs(boolean pairs) {
+        return new AutoFit(curves, candidates, progress, laterFrom, pairs);
+    }
+
+    /**
+     * Runs the folds and refits the chosen candidate (both members, for a pair) on all curves.
      *
      * @throws FitException if the chosen candidate cannot be fitted to all curves, or every
      *     candidate fails on some fold
      */
     public AutoFitResult run() {
         int folds = curves.size() + (laterFrom > 0 ? 1 : 0);
-        double[][] predE = new double[candidates.size()][folds];
-        double[][] worstE = new double[candidates.size()][folds];
         List<String> foldNames = new ArrayList<>();
         curves.forEach(c -> foldNames.add("without " + c.name()));
         if (laterFrom > 0) {
             foldNames.add(String.format(java.util.Locale.ROOT, "after %.0f%% of each curve", 100 * laterFrom));
         }
+        List<List<LossCurve>> heldOut = new ArrayList<>();
+        List<List<LossCurve>> fitted = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            List<LossCurve> fit = new ArrayList<>();
+            List<LossCurve> held = new ArrayList<>();
+            if (f < curves.size()) {
+                fit.addAll(curves);
+                held.add(fit.remove(f));
+            } else {
+                for (LossCurve curve : curves) {
+                    int cut = (int) Math.round(laterFrom * curve.totalSteps());
+                    fit.add(curve.before(cut));
+                    held.add(curve.from(cut));
+                }
+            }
+            fitted.add(fit);
+            heldOut.add(held);
+        }
+        Law[][] foldLaws = new Law[candidates.size()][folds];
         Progress bar = progress ? Progress.start("cross-validation", candidates.size() * folds) : Progress.silent();
         for (int c = 0; c < candidates.size(); c++) {
             for (int f = 0; f < folds; f++) {
-                List<LossCurve> fitted = new ArrayList<>();
-                List<LossCurve> held = new ArrayList<>();
-                if (f < curves.size()) {
-                    fitted.addAll(curves);
-                    held.add(fitted.remove(f));
-                } else {
-                    for (LossCurve curve : curves) {
-                        int cut = (int) Math.round(laterFrom * curve.totalSteps());
-                        fitted.add(curve.before(cut));
-                        held.add(curve.from(cut));
-                    }
-                }
                 try {
-                    Evaluation metrics = candidates.get(c).fit().on(fitted).run().evaluate(held);
-                    predE[c][f] = finite(metrics.predE());
-                    worstE[c][f] = finite(metrics.worstE());
+                    foldLaws[c][f] = candidates.get(c).fit().on(fitted.get(f)).run().law();
                 } catch (FitException | IllegalArgumentException e) {
-                    predE[c][f] = Double.POSITIVE_INFINITY;
-                    worstE[c][f] = Double.POSITIVE_INFINITY;
+                    foldLaws[c][f] = null;   // scores infinity on this fold
                 }
                 bar.advance(candidates.get(c).name() + " " + foldNames.get(f));
             }
         }
         bar.close();
+        List<int[]> entries = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            entries.add(new int[] {c});
+        }
+        if (pairs) {
+            for (int a = 0; a < candidates.size(); a++) {
+                for (int b = a + 1; b < candidates.size(); b++) {
+                    entries.add(new int[] {a, b});
+                }
+            }
+        }
+        double[][] predE = new double[entries.size()][folds];
+        double[][] worstE = new double[entries.size()][folds];
         int best = -1;
         double bestScore = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < candidates.size(); c++) {
-            double score = score(predE[c], worstE[c]);
+        for (int e = 0; e < entries.size(); e++) {
+            for (int f = 0; f < folds; f++) {
+                Law law = law(entries.get(e), foldLaws, f);
+                Evaluation metrics = law == null ? null : evaluate(law, heldOut.get(f));
+                predE[e][f] = metrics == null ? Double.POSITIVE_INFINITY : finite(metrics.predE());
+                worstE[e][f] = metrics == null ? Double.POSITIVE_INFINITY : finite(metrics.worstE());
+            }
+            double score = score(predE[e], worstE[e]);
             if (score < bestScore - 1e-12) {
-                best = c;
+                best = e;
                 bestScore = score;
             }
         }
@@ -162,8 +202,42 @@ public final class AutoFit {
             throw new FitException(FitException.Reason.BAD_DATA, "auto fit: every candidate failed on some held-out"
                     + " fold");
         }
-        FitResult chosen = candidates.get(best).fit().on(curves).run();
-        return new AutoFitResult(candidates, foldNames, predE, worstE, best, chosen);
+        List<String> names = entries.stream().map(this::entryName).toList();
+        List<String> members = new ArrayList<>();
+        List<FitResult> refits = new ArrayList<>();
+        for (int c : entries.get(best)) {
+            members.add(candidates.get(c).name());
+            refits.add(candidates.get(c).fit().on(curves).run());
+        }
+        return new AutoFitResult(names, foldNames, predE, worstE, best, members, refits, curves);
+    }
+
+    /** The law of an entry (a candidate, or the mean of two) fitted on fold {@code f}, or null if a member failed. */
+    private static Law law(int[] entry, Law[][] foldLaws, int f) {
+        if (entry.length == 1) {
+            return foldLaws[entry[0]][f];
+        }
+        Law a = foldLaws[entry[0]][f];
+        Law b = foldLaws[entry[1]][f];
+        return a == null || b == null ? null : new MeanLaw(List.of("a", "b"), List.of(a, b));
+    }
+
+    private static Evaluation evaluate(Law law, List<LossCurve> held) {
+        try {
+            return law.evaluate(held);
+        } catch (IllegalArgumentException | FitException e) {
+            return null;
+        }
+    }
+
+    private String entryName(int[] entry) {
+        return entry.length == 1 ? candidates.get(entry[0]).name()
+                : meanName(candidates.get(entry[0]).name(), candidates.get(entry[1]).name());
+    }
+
+    /** The name of the mean of two candidates, as in the cross-validation table: {@code mean(a, b)}. */
+    public static String meanName(String first, String second) {
+        return "mean(" + first + ", " + second + ")";
     }
 
     /** The selection score: mean held-out PredE plus mean held-out WorstE. */

@@ -7,41 +7,82 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The outcome of an {@link AutoFit}: the held-out errors of every candidate on every fold, the
- * chosen candidate, and its fit to all train curves.
+ * The outcome of an {@link AutoFit}: the held-out errors of every candidate (single laws and means
+ * of pairs) on every fold, the chosen candidate, and its members fitted to all train curves.
  */
 public final class AutoFitResult {
 
-    private final List<AutoFit.Candidate> candidates;
+    private final List<String> candidates;
     private final List<String> foldNames;
     private final double[][] predE;
     private final double[][] worstE;
     private final int chosen;
-    private final FitResult fit;
+    private final List<String> members;
+    private final List<FitResult> fits;
+    private final List<LossCurve> curves;
 
-    AutoFitResult(List<AutoFit.Candidate> candidates, List<String> foldNames, double[][] predE, double[][] worstE,
-            int chosen, FitResult fit) {
-        this.candidates = candidates;
+    AutoFitResult(List<String> candidates, List<String> foldNames, double[][] predE, double[][] worstE, int chosen,
+            List<String> members, List<FitResult> fits, List<LossCurve> curves) {
+        this.candidates = List.copyOf(candidates);
         this.foldNames = List.copyOf(foldNames);
         this.predE = predE;
         this.worstE = worstE;
         this.chosen = chosen;
-        this.fit = fit;
+        this.members = List.copyOf(members);
+        this.fits = List.copyOf(fits);
+        this.curves = List.copyOf(curves);
     }
 
-    /** The chosen candidate's name, e.g. {@code mpl-shape-ridge-1e-05}. */
+    /** The chosen candidate's name, e.g. {@code mpl-shape-held} or {@code mean(mpl, annealing-lambda-0.999)}. */
     public String chosenName() {
-        return candidates.get(chosen).name();
+        return candidates.get(chosen);
     }
 
-    /** The chosen candidate refitted on all train curves. */
-    public FitResult fit() {
-        return fit;
+    /** The candidates the chosen one averages (one name for a single law, two for a mean). */
+    public List<String> memberNames() {
+        return members;
+    }
+
+    /** The chosen candidate's members, each refitted on all train curves (one, or two for a mean). */
+    public List<FitResult> fits() {
+        return fits;
+    }
+
+    /** The chosen law: the single fit's law, or the {@link MeanLaw} of the two members' fits. */
+    public Law law() {
+        return fits.size() == 1 ? fits.get(0).law() : new MeanLaw(members, fits.stream().map(FitResult::law).toList());
+    }
+
+    /** The chosen law's errors on {@code testCurves}. */
+    public Evaluation evaluate(List<LossCurve> testCurves) {
+        return Evaluation.of(law(), testCurves);
+    }
+
+    /** The train curves it was chosen and fitted on. */
+    public List<LossCurve> curves() {
+        return curves;
+    }
+
+    /** The members' warnings about parameters their curves do not determine, each naming its member when two. */
+    public List<FitWarning> warnings() {
+        List<FitWarning> all = new java.util.ArrayList<>();
+        for (int m = 0; m < fits.size(); m++) {
+            String prefix = fits.size() == 1 ? "" : members.get(m) + ": ";
+            for (FitWarning w : fits.get(m).warnings()) {
+                all.add(prefix.isEmpty() ? w : new FitWarning(w.parameters(), prefix + w.message()));
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** Whether every member's parameters are identified ({@link FitResult#identified()}). */
+    public boolean identified() {
+        return fits.stream().allMatch(FitResult::identified);
     }
 
     /** The candidates' names, in order. */
     public List<String> candidateNames() {
-        return candidates.stream().map(AutoFit.Candidate::name).toList();
+        return candidates;
     }
 
     /** The mean held-out PredE of a candidate over the folds (infinite if it failed on one). */
@@ -70,7 +111,7 @@ public final class AutoFitResult {
         DoubleColumn score = DoubleColumn.create("score");
         BooleanColumn picked = BooleanColumn.create("chosen");
         for (int c = 0; c < candidates.size(); c++) {
-            name.append(candidates.get(c).name());
+            name.append(candidates.get(c));
             for (int f = 0; f < folds.length; f++) {
                 folds[f].append(predE[c][f]);
             }

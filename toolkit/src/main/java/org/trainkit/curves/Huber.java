@@ -16,6 +16,11 @@ final class Huber {
         return abs <= delta ? 0.5 * r * r : delta * (abs - 0.5 * delta);
     }
 
+    /** {@code d loss / d r}: {@code r} inside {@code [-delta, delta]}, {@code delta sign(r)} outside. */
+    static double derivative(double r, double delta) {
+        return Math.abs(r) <= delta ? r : Math.copySign(delta, r);
+    }
+
     static double transformed(double r, double delta) {
         double abs = Math.abs(r);
         return abs <= delta ? r : Math.copySign(Math.sqrt(delta * (2 * abs - delta)), r);

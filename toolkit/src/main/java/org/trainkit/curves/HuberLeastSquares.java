@@ -109,6 +109,41 @@ final class HuberLeastSquares {
         return total + penalty(params);
     }
 
+    /**
+     * The summed Huber objective at {@code params} (natural coordinates, unweighted, with the ridge
+     * penalty) and its gradient with respect to each natural parameter, written into
+     * {@code gradient}; {@code +Infinity} (gradient untouched) if any prediction is invalid.
+     */
+    double objectiveAndGradient(double[] params, double[] gradient) {
+        int n = parameters.size();
+        double[] predicted = new double[logLosses.length];
+        double[][] jacobian = new double[logLosses.length][n];
+        predictor.predict(params, predicted, jacobian);
+        double total = 0;
+        double[] sum = new double[n];
+        for (int i = 0; i < predicted.length; i++) {
+            if (!(predicted[i] > 0) || !Double.isFinite(predicted[i])) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double r = logLosses[i] - Math.log(predicted[i]);
+            total += Huber.loss(r, delta);
+            double factor = -Huber.derivative(r, delta) / predicted[i];
+            for (int p = 0; p < n; p++) {
+                sum[p] += factor * jacobian[i][p];
+            }
+        }
+        for (int p = 0; p < n; p++) {
+            if (penaltyWeight[p] > 0) {
+                Parameter.Domain domain = parameters.get(p).domain();
+                double d = domain.theta(params[p]) - penaltyCentre[p];
+                total += penaltyWeight[p] * d * d;
+                sum[p] += 2 * penaltyWeight[p] * d / domain.slope(params[p]);
+            }
+        }
+        System.arraycopy(sum, 0, gradient, 0, n);
+        return total;
+    }
+
     /** The ridge penalty at {@code params} (0 without one). */
     double penalty(double[] params) {
         double total = 0;

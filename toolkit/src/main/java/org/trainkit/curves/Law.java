@@ -14,7 +14,7 @@ import org.trainkit.schedules.Schedule;
  * where the forward area {@code S1} is 0 (step 0 of a warmup from 0) is {@code +Infinity}: the
  * laws' power term {@code S1^-alpha} is undefined there.
  */
-public sealed interface Law permits PowerLaw, AnnealingLaw, MultiPowerLaw {
+public sealed interface Law permits PowerLaw, AnnealingLaw, MultiPowerLaw, MeanLaw {
 
     /** The short name: {@code power}, {@code annealing} or {@code mpl}. */
     String name();

@@ -35,9 +35,12 @@ final class MultiPowerLawForm extends LawForm {
         return new Model(lr, steps);
     }
 
-    @Override
-    double[] start(List<CurveModel> models, List<double[]> losses, double huberDelta) {
-        LinearProfile.Best simple = LinearProfile.best(models, losses, LinearProfile.exponentGrid(),
+    /**
+     * The best fit of the simpler law {@code L0 + A S1^-alpha - B (eta_max - eta_t)} over the
+     * exponent grid (linear in L0, A, B), or null where none is valid.
+     */
+    private static LinearProfile.Best simpleLaw(List<CurveModel> models, List<double[]> losses, double huberDelta) {
+        return LinearProfile.best(models, losses, LinearProfile.exponentGrid(),
                 (c, model, alpha) -> {
                     double peak = 0;
                     for (double rate : model.lr) {
@@ -51,6 +54,25 @@ final class MultiPowerLawForm extends LawForm {
                     }
                     return columns;
                 }, new boolean[] {false, true, true}, huberDelta);
+    }
+
+    /**
+     * The reference fitting's own start: the simpler law's {@code L0, A, alpha, B} with
+     * {@code C = 1, beta = 0.5, gamma = 0.5}, without the refinement of {@link #start}.
+     */
+    @Override
+    double[] referenceStart(List<CurveModel> models, List<double[]> losses, double huberDelta) {
+        LinearProfile.Best simple = simpleLaw(models, losses, huberDelta);
+        if (simple == null) {
+            return start(models, losses, huberDelta);
+        }
+        double[] k = simple.coefficients();
+        return new double[] {k[0], k[1], simple.exponent(), k[2], START_C, START_BETA, START_GAMMA};
+    }
+
+    @Override
+    double[] start(List<CurveModel> models, List<double[]> losses, double huberDelta) {
+        LinearProfile.Best simple = simpleLaw(models, losses, huberDelta);
         double alpha = simple == null ? 0.5 : simple.exponent();
         List<double[]> drops = models.stream()
                 .map(m -> {

@@ -167,8 +167,17 @@ class FitCommandTest {
                 chosen = row.get("candidate").asText();
             }
         }
-        assertEquals(org.trainkit.curves.AutoFit.defaultCandidates().stream().map(c -> c.name()).toList(), candidates);
+        List<String> singles = org.trainkit.curves.AutoFit.defaultCandidates().stream().map(c -> c.name()).toList();
+        assertEquals(singles, candidates.subList(0, singles.size()));
+        assertEquals(singles.size() * (singles.size() + 1) / 2, candidates.size(), "every single law and every pair");
+        assertEquals(org.trainkit.curves.AutoFit.meanName(singles.get(0), singles.get(1)), candidates.get(singles.size()));
         assertEquals(chosen, json.get("law").asText());
+        if (chosen.startsWith("mean(")) {
+            assertEquals("mean", json.get("form").asText());
+            assertEquals(2, json.get("members").size(), run.out());
+            String member = json.get("members").get(0).get("candidate").asText();
+            assertTrue(json.get("params").has(member + ".L0"), run.out());
+        }
         assertTrue(json.get("warnings").isArray());
         assertTrue(json.get("notes").get("wsdcon_3.csv").isArray(), run.out());
         Run one = run("fit", "--law", "auto", "--quiet", "--train", files("100M", "cosine_24000"));

@@ -93,13 +93,50 @@ class PlanningTest {
         AutoFitResult auto = AutoFit.on(curves).candidates(candidates).run();
         assertEquals("annealing-lambda-0.999", auto.chosenName());
         Table table = auto.table();
-        assertEquals(2, table.rowCount());
+        assertEquals(List.of("power", "annealing-lambda-0.999", "mean(power, annealing-lambda-0.999)"),
+                auto.candidateNames());
+        assertEquals(3, table.rowCount());
+        assertEquals(1, auto.fits().size());
+        assertEquals(auto.fits().get(0).law(), auto.law());
         assertEquals(3 + 1 + 4, table.columnCount());
         double power = auto.crossValidatedPredE("power") + auto.crossValidatedWorstE("power");
         double annealing = auto.crossValidatedPredE("annealing-lambda-0.999")
                 + auto.crossValidatedWorstE("annealing-lambda-0.999");
         assertTrue(annealing < power);
         assertThrows(IllegalArgumentException.class, () -> AutoFit.on(curves.subList(0, 1)));
+    }
+
+    @Test
+    void theMeanOfTwoCandidatesThatErrInOppositeDirectionsIsChosenAndScoredFromItsMembersFoldFits() {
+        List<LossCurve> curves = annealingCurves();   // generated with A = 0.6, alpha = 0.5, C = 30
+        List<AutoFit.Candidate> candidates = List.of(
+                new AutoFit.Candidate("too-little-drop", Fit.of(LawForm.annealing(0.999)).fixing("A", 0.6)
+                        .fixing("alpha", 0.5).fixing("C", 15)),
+                new AutoFit.Candidate("too-much-drop", Fit.of(LawForm.annealing(0.999)).fixing("A", 0.6)
+                        .fixing("alpha", 0.5).fixing("C", 45)));
+        AutoFitResult auto = AutoFit.on(curves).candidates(candidates).run();
+        String mean = AutoFit.meanName("too-little-drop", "too-much-drop");
+        assertEquals(mean, auto.chosenName());
+        assertEquals(List.of("too-little-drop", "too-much-drop"), auto.memberNames());
+        assertEquals(2, auto.fits().size());
+        assertTrue(auto.law() instanceof MeanLaw);
+        // the pair's held-out error on the first fold is that of the mean of its members' fits without curve 0
+        List<LossCurve> rest = curves.subList(1, curves.size());
+        Law a = candidates.get(0).fit().on(rest).run().law();
+        Law b = candidates.get(1).fit().on(rest).run().law();
+        double expected = new MeanLaw(List.of("a", "b"), List.of(a, b)).evaluate(List.of(curves.get(0))).predE();
+        assertEquals(expected, auto.table().doubleColumn(1).get(2), 1e-15);
+        // and its predictions are the mean of the two members refitted on every curve
+        double[] first = auto.fits().get(0).law().predict(curves.get(0));
+        double[] second = auto.fits().get(1).law().predict(curves.get(0));
+        double[] both = auto.law().predict(curves.get(0));
+        for (int i = 0; i < both.length; i++) {
+            assertEquals((first[i] + second[i]) / 2, both[i], 1e-15 * both[i]);
+        }
+        AutoFitResult singles = AutoFit.on(curves).candidates(candidates).averagingPairs(false).run();
+        assertEquals(List.of("too-little-drop", "too-much-drop"), singles.candidateNames());
+        assertThrows(IllegalArgumentException.class, () -> AutoFit.on(curves).candidates(List.of(candidates.get(0),
+                candidates.get(0))));
     }
 
     @Test
