@@ -14,7 +14,7 @@ import org.trainkit.core.Progress;
  * predictions of every pair of these ({@link MeanLaw}, model averaging). Each is fitted to all train
  * curves but one and scored on the one left out, in turn; the candidate with the lowest score, mean
  * held-out PredE plus mean held-out WorstE (mean and largest relative error, the two figures the
- * multi-power-law paper reports), is refitted on every train curve. Ties (within 1e-12) go to the
+ * multi-power-law paper reports), is refitted on every train curve. Equal scores go to the
  * earlier candidate in the list, which puts simpler before more flexible and single laws before
  * means. Test curves are never looked at. A candidate that fails to fit a fold scores infinity on it.
  *
@@ -127,10 +127,12 @@ public final class AutoFit {
     }
 
     /**
-     * Runs the folds and refits the chosen candidate (both members, for a pair) on all curves.
+     * Runs the folds and refits the chosen candidate (both members, for a pair) on all curves. If a
+     * member of the best-scored candidate cannot be fitted to all curves together, the next best is
+     * chosen, and so on.
      *
-     * @throws FitException if the chosen candidate cannot be fitted to all curves, or every
-     *     candidate fails on some fold
+     * @throws FitException if no candidate with a finite score can be fitted to all curves (the
+     *     first refit failure), or every candidate fails on some fold
      */
     public AutoFitResult run() {
         int folds = curves.size() + (laterFrom > 0 ? 1 : 0);
@@ -183,8 +185,7 @@ public final class AutoFit {
         }
         double[][] predE = new double[entries.size()][folds];
         double[][] worstE = new double[entries.size()][folds];
-        int best = -1;
-        double bestScore = Double.POSITIVE_INFINITY;
+        double[] scores = new double[entries.size()];
         for (int e = 0; e < entries.size(); e++) {
             for (int f = 0; f < folds; f++) {
                 Law law = law(entries.get(e), foldLaws, f);
@@ -192,24 +193,55 @@ public final class AutoFit {
                 predE[e][f] = metrics == null ? Double.POSITIVE_INFINITY : finite(metrics.predE());
                 worstE[e][f] = metrics == null ? Double.POSITIVE_INFINITY : finite(metrics.worstE());
             }
-            double score = score(predE[e], worstE[e]);
-            if (score < bestScore - 1e-12) {
-                best = e;
-                bestScore = score;
-            }
-        }
-        if (best < 0) {
-            throw new FitException(FitException.Reason.BAD_DATA, "auto fit: every candidate failed on some held-out"
-                    + " fold");
+            scores[e] = score(predE[e], worstE[e]);
         }
         List<String> names = entries.stream().map(this::entryName).toList();
-        List<String> members = new ArrayList<>();
-        List<FitResult> refits = new ArrayList<>();
-        for (int c : entries.get(best)) {
-            members.add(candidates.get(c).name());
-            refits.add(candidates.get(c).fit().on(curves).run());
+        FitResult[] refits = new FitResult[candidates.size()];
+        FitException[] refitFailures = new FitException[candidates.size()];
+        FitException firstFailure = null;
+        for (int e : ranking(scores)) {
+            List<FitResult> fits = new ArrayList<>();
+            for (int c : entries.get(e)) {
+                if (refits[c] == null && refitFailures[c] == null) {
+                    try {
+                        refits[c] = candidates.get(c).fit().on(curves).run();
+                    } catch (FitException failure) {
+                        refitFailures[c] = failure;
+                    }
+                }
+                if (refits[c] == null) {
+                    firstFailure = firstFailure == null ? refitFailures[c] : firstFailure;
+                    break;
+                }
+                fits.add(refits[c]);
+            }
+            if (fits.size() == entries.get(e).length) {
+                List<String> members = java.util.Arrays.stream(entries.get(e)).mapToObj(c -> candidates.get(c).name())
+                        .toList();
+                return new AutoFitResult(names, foldNames, predE, worstE, e, members, fits, curves);
+            }
         }
-        return new AutoFitResult(names, foldNames, predE, worstE, best, members, refits, curves);
+        if (firstFailure != null) {
+            throw firstFailure;
+        }
+        throw new FitException(FitException.Reason.BAD_DATA, "auto fit: every candidate failed on some held-out"
+                + " fold");
+    }
+
+    /**
+     * The entries with a finite score, lowest first; equal scores in list order. The chosen
+     * candidate is the first whose members can all be fitted to every curve: one that fits each fold
+     * but fails on all curves together (a parameter running off) gives way to the next.
+     */
+    private static List<Integer> ranking(double[] scores) {
+        List<Integer> order = new ArrayList<>();
+        for (int e = 0; e < scores.length; e++) {
+            if (Double.isFinite(scores[e])) {
+                order.add(e);
+            }
+        }
+        order.sort((x, y) -> scores[x] != scores[y] ? Double.compare(scores[x], scores[y]) : Integer.compare(x, y));
+        return order;
     }
 
     /** The law of an entry (a candidate, or the mean of two) fitted on fold {@code f}, or null if a member failed. */
