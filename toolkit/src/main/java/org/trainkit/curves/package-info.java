@@ -17,7 +17,9 @@
  * }</pre>
  *
  * <p>Beyond one fit: {@link org.trainkit.curves.AutoFit} chooses the law by leave-one-curve-out
- * cross-validation; {@link org.trainkit.curves.FitResult#warnings()} names parameters the curves do
+ * cross-validation, among single laws (one of them fitted by the authors' own early-stopped procedure,
+ * {@link org.trainkit.curves.Fit#referenceAdamW()}) and means of two ({@link org.trainkit.curves.MeanLaw});
+ * {@link org.trainkit.curves.FitResult#warnings()} names parameters the curves do
  * not determine; {@link org.trainkit.curves.Bootstrap} (moving blocks by default) carries intervals to
  * predictions; {@link org.trainkit.curves.CooldownPlanner} plans the cooldown of a running job;
  * {@link org.trainkit.curves.Applicability} says where a law is applied beyond what it was fitted
