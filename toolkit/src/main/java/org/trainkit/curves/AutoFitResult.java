@@ -75,6 +75,15 @@ public final class AutoFitResult {
         return List.copyOf(all);
     }
 
+    /**
+     * Block-bootstrap intervals for the chosen law and its predictions ({@link Bootstrap#of(AutoFitResult)}:
+     * moving blocks of a tenth of each curve, seed 1); for a mean, both members are redone on each
+     * resample.
+     */
+    public BootstrapResult bootstrap(int resamples) {
+        return Bootstrap.of(this).resamples(resamples).run();
+    }
+
     /** Whether every member's parameters are identified ({@link FitResult#identified()}). */
     public boolean identified() {
         return fits.stream().allMatch(FitResult::identified);

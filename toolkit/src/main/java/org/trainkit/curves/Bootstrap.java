@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * intervals that are too narrow).
  *
  * <p>The law is refitted to each resample from the original optimum (warm start, no grid search),
- * with each point's Huber term weighted by how often it was drawn, so no data are copied; the
+ * with each point's Huber term weighted by how often it was drawn, so no data are copied (a fit by
+ * the authors' early-stopped procedure, {@link Fit#referenceAdamW()}, is redone by that procedure
+ * from its own start instead, since converging would be another estimator); the
  * intervals are percentiles of the refitted values, and {@link BootstrapResult} carries them to
  * predicted curves, final losses and schedule rankings.
  *
@@ -35,7 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Bootstrap {
 
-    private final FitResult fit;
+    /** The fits redone on each resample: one, or the two members of a mean chosen by {@link AutoFit}. */
+    private final List<FitResult> fits;
+    /** The members' names, for a mean's parameter names; one entry for a single fit. */
+    private final List<String> names;
     private final int resamples;
     private final long seed;
     private final int threads;
@@ -48,13 +53,11 @@ public final class Bootstrap {
     private static final int WHOLE_CURVES = -1;
     private static final int TENTHS = 0;
 
-    private Bootstrap(FitResult fit, int resamples, long seed, int threads, FitListener listener) {
-        this(fit, resamples, seed, threads, listener, TENTHS);
-    }
-
-    private Bootstrap(FitResult fit, int resamples, long seed, int threads, FitListener listener, int block) {
+    private Bootstrap(List<FitResult> fits, List<String> names, int resamples, long seed, int threads,
+            FitListener listener, int block) {
         this.block = block;
-        this.fit = fit;
+        this.fits = fits;
+        this.names = names;
         this.resamples = resamples;
         this.seed = seed;
         this.threads = threads;
@@ -64,7 +67,18 @@ public final class Bootstrap {
     /** A bootstrap of {@code fit}: 200 resamples, seed 1, up to two threads, the fit's listener. */
     public static Bootstrap of(FitResult fit) {
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-        return new Bootstrap(Objects.requireNonNull(fit, "fit"), 200, 1, threads, fit.listener());
+        return new Bootstrap(List.of(Objects.requireNonNull(fit, "fit")), List.of(fit.form().name()), 200, 1, threads,
+                fit.listener(), TENTHS);
+    }
+
+    /**
+     * A bootstrap of the law {@link AutoFit} chose: for a mean of two laws both members are redone on
+     * the same resample and the resample's law is the mean of the two; its parameters are the
+     * members', named as in {@link MeanLaw#params()}. 200 resamples, seed 1, up to two threads.
+     */
+    public static Bootstrap of(AutoFitResult auto) {
+        int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        return new Bootstrap(auto.fits(), auto.memberNames(), 200, 1, threads, FitListener.NONE, TENTHS);
     }
 
     /** The number of resamples. */
@@ -72,12 +86,12 @@ public final class Bootstrap {
         if (count < 2) {
             throw new IllegalArgumentException("need at least 2 resamples: " + count);
         }
-        return new Bootstrap(fit, count, seed, threads, listener, block);
+        return new Bootstrap(fits, names, count, seed, threads, listener, block);
     }
 
     /** The random seed (same seed, same intervals). */
     public Bootstrap seed(long value) {
-        return new Bootstrap(fit, resamples, value, threads, listener, block);
+        return new Bootstrap(fits, names, resamples, value, threads, listener, block);
     }
 
     /** The number of threads refitting in parallel. */
@@ -85,12 +99,12 @@ public final class Bootstrap {
         if (count < 1) {
             throw new IllegalArgumentException("need at least 1 thread: " + count);
         }
-        return new Bootstrap(fit, resamples, seed, count, listener, block);
+        return new Bootstrap(fits, names, resamples, seed, count, listener, block);
     }
 
     /** Receives a {@code "bootstrap"} progress report after each refit. */
     public Bootstrap listener(FitListener progress) {
-        return new Bootstrap(fit, resamples, seed, threads, Objects.requireNonNull(progress, "listener"), block);
+        return new Bootstrap(fits, names, resamples, seed, threads, Objects.requireNonNull(progress, "listener"), block);
     }
 
     /** Moving blocks of {@code points} consecutive logged points (1 is the single-point bootstrap). */
@@ -98,7 +112,7 @@ public final class Bootstrap {
         if (points < 1) {
             throw new IllegalArgumentException("a block needs at least 1 point: " + points);
         }
-        return new Bootstrap(fit, resamples, seed, threads, listener, points);
+        return new Bootstrap(fits, names, resamples, seed, threads, listener, points);
     }
 
     /** Single points drawn independently (residuals treated as independent: intervals too narrow). */
@@ -108,7 +122,7 @@ public final class Bootstrap {
 
     /** Whole curves drawn with replacement. */
     public Bootstrap wholeCurves() {
-        return new Bootstrap(fit, resamples, seed, threads, listener, WHOLE_CURVES);
+        return new Bootstrap(fits, names, resamples, seed, threads, listener, WHOLE_CURVES);
     }
 
     /**
@@ -117,10 +131,7 @@ public final class Bootstrap {
      * @throws FitException if no resample could be refitted
      */
     public BootstrapResult run() {
-        HuberLeastSquares problem = fit.prepared().problem;
-        int[] sizes = fit.prepared().sizes;
-        PreparedCurves prepared = fit.prepared();
-        double[] start = prepared.free(fit.values());
+        int[] sizes = fits.get(0).prepared().sizes;
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "trainkit-bootstrap");
@@ -128,14 +139,17 @@ public final class Bootstrap {
             return thread;
         });
         try {
-            List<Future<double[]>> refits = new ArrayList<>();
+            List<Future<double[][]>> refits = new ArrayList<>();
             for (int r = 0; r < resamples; r++) {
                 long resampleSeed = seed * 0x9E3779B97F4A7C15L + r;
                 refits.add(pool.submit(() -> {
                     double[] weights = weights(sizes, block, new SplittableRandom(resampleSeed));
                     try {
-                        return prepared.full(problem.minimise(start, weights, fit.maxIterations(), FitListener.NONE)
-                                .params());
+                        double[][] members = new double[fits.size()][];
+                        for (int m = 0; m < fits.size(); m++) {
+                            members[m] = fits.get(m).prepared().full(fits.get(m).refit(weights).params());
+                        }
+                        return members;
                     } catch (FitException failed) {
                         return null;
                     } finally {
@@ -143,9 +157,9 @@ public final class Bootstrap {
                     }
                 }));
             }
-            List<double[]> samples = new ArrayList<>();
-            for (Future<double[]> refit : refits) {
-                double[] params = refit.get();
+            List<double[][]> samples = new ArrayList<>();
+            for (Future<double[][]> refit : refits) {
+                double[][] params = refit.get();
                 if (params != null) {
                     samples.add(params);
                 }
@@ -154,7 +168,13 @@ public final class Bootstrap {
                 throw new FitException(FitException.Reason.ITERATIONS_EXHAUSTED, "bootstrap: none of the "
                         + resamples + " resamples could be refitted");
             }
-            return new BootstrapResult(fit.form(), fit.values(), samples, resamples - samples.size(), describe());
+            int failures = resamples - samples.size();
+            if (fits.size() == 1) {
+                FitResult fit = fits.get(0);
+                return new BootstrapResult(fit.form(), fit.values(), samples.stream().map(p -> p[0]).toList(), failures,
+                        describe());
+            }
+            return BootstrapResult.ofMean(names, fits, samples, failures, describe());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("bootstrap interrupted", e);

@@ -20,20 +20,84 @@ import tech.tablesaw.api.Table;
  */
 public final class BootstrapResult {
 
-    private final LawForm form;
     private final List<String> names;
+    /** Per parameter: whether it is positive (its correlations are taken of its log). */
+    private final boolean[] positive;
+    private final Law estimateLaw;
     private final double[] estimate;
+    private final List<Law> sampleLaws;
     private final double[][] samples;
     private final int failures;
     private final String method;
 
     BootstrapResult(LawForm form, double[] estimate, List<double[]> samples, int failures, String method) {
-        this.form = form;
-        this.method = method;
-        this.names = form.parameterNames();
+        this(form.parameterNames(), positives(form), form.law(estimate), estimate,
+                samples.stream().map(form::law).toList(), samples, failures, method);
+    }
+
+    private BootstrapResult(List<String> names, boolean[] positive, Law estimateLaw, double[] estimate,
+            List<Law> sampleLaws, List<double[]> samples, int failures, String method) {
+        this.names = List.copyOf(names);
+        this.positive = positive.clone();
+        this.estimateLaw = estimateLaw;
         this.estimate = estimate.clone();
+        this.sampleLaws = List.copyOf(sampleLaws);
         this.samples = samples.toArray(new double[0][]);
         this.failures = failures;
+        this.method = method;
+    }
+
+    /**
+     * The bootstrap of a {@link MeanLaw}: each resample's members (values per member, in the order of
+     * {@code fits}) make that resample's mean; the parameters are the members', prefixed by name.
+     */
+    static BootstrapResult ofMean(List<String> memberNames, List<FitResult> fits, List<double[][]> samples,
+            int failures, String method) {
+        List<String> names = new java.util.ArrayList<>();
+        List<Boolean> positive = new java.util.ArrayList<>();
+        List<Law> estimates = new java.util.ArrayList<>();
+        for (int m = 0; m < fits.size(); m++) {
+            LawForm form = fits.get(m).form();
+            for (String name : form.parameterNames()) {
+                names.add(memberNames.get(m) + "." + name);
+            }
+            for (boolean p : positives(form)) {
+                positive.add(p);
+            }
+            estimates.add(fits.get(m).law());
+        }
+        boolean[] positives = new boolean[positive.size()];
+        for (int p = 0; p < positives.length; p++) {
+            positives[p] = positive.get(p);
+        }
+        List<Law> laws = new java.util.ArrayList<>();
+        List<double[]> flat = new java.util.ArrayList<>();
+        for (double[][] resample : samples) {
+            List<Law> members = new java.util.ArrayList<>();
+            for (int m = 0; m < fits.size(); m++) {
+                members.add(fits.get(m).form().law(resample[m]));
+            }
+            laws.add(new MeanLaw(memberNames, members));
+            flat.add(concatenate(resample));
+        }
+        double[][] values = new double[fits.size()][];
+        for (int m = 0; m < fits.size(); m++) {
+            values[m] = fits.get(m).values();
+        }
+        return new BootstrapResult(names, positives, new MeanLaw(memberNames, estimates), concatenate(values), laws,
+                flat, failures, method);
+    }
+
+    private static boolean[] positives(LawForm form) {
+        boolean[] positive = new boolean[form.parameters().size()];
+        for (int p = 0; p < positive.length; p++) {
+            positive[p] = form.parameters().get(p).domain() != Parameter.Domain.REAL;
+        }
+        return positive;
+    }
+
+    private static double[] concatenate(double[][] parts) {
+        return Arrays.stream(parts).flatMapToDouble(Arrays::stream).toArray();
     }
 
     /** Parameter names, in order. */
@@ -109,9 +173,8 @@ public final class BootstrapResult {
         int n = names.size();
         double[][] columns = new double[n][samples.length];
         for (int p = 0; p < n; p++) {
-            boolean positive = form.parameters().get(p).domain() != Parameter.Domain.REAL;
             for (int r = 0; r < samples.length; r++) {
-                columns[p][r] = positive ? Math.log(samples[r][p]) : samples[r][p];
+                columns[p][r] = positive[p] ? Math.log(samples[r][p]) : samples[r][p];
             }
         }
         Table table = Table.create("bootstrap correlations (" + method + ")", StringColumn.create("parameter", names));
@@ -127,7 +190,7 @@ public final class BootstrapResult {
 
     /** The law of each successful resample. */
     public List<Law> laws() {
-        return Arrays.stream(samples).map(form::law).toList();
+        return sampleLaws;
     }
 
     /**
@@ -135,10 +198,10 @@ public final class BootstrapResult {
      * central percentile interval at {@code level} over the resamples' laws at every step.
      */
     public PredictionBand band(double[] learningRates, int[] steps, double level) {
-        double[] centre = form.law(estimate).predict(learningRates, steps);
+        double[] centre = estimateLaw.predict(learningRates, steps);
         double[][] predicted = new double[samples.length][];
         for (int r = 0; r < samples.length; r++) {
-            predicted[r] = form.law(samples[r]).predict(learningRates, steps);
+            predicted[r] = sampleLaws.get(r).predict(learningRates, steps);
         }
         double[] lower = new double[steps.length];
         double[] upper = new double[steps.length];
@@ -163,7 +226,7 @@ public final class BootstrapResult {
     public Estimate finalLoss(double[] learningRates) {
         double[] finals = finalLosses(learningRates);
         Interval interval = Stats.percentileInterval(finals, 0.95);
-        return new Estimate(form.law(estimate).finalLoss(learningRates), interval.lower(), interval.upper(), 0.95,
+        return new Estimate(estimateLaw.finalLoss(learningRates), interval.lower(), interval.upper(), 0.95,
                 finals.length);
     }
 
@@ -176,7 +239,7 @@ public final class BootstrapResult {
     public double[] finalLosses(double[] learningRates) {
         double[] finals = new double[samples.length];
         for (int r = 0; r < samples.length; r++) {
-            finals[r] = form.law(samples[r]).finalLoss(learningRates);
+            finals[r] = sampleLaws.get(r).finalLoss(learningRates);
         }
         return finals;
     }
@@ -194,7 +257,7 @@ public final class BootstrapResult {
         double[] centre = new double[k];
         for (int s = 0; s < k; s++) {
             finals[s] = finalLosses(schedules.get(keys.get(s)));
-            centre[s] = form.law(estimate).finalLoss(schedules.get(keys.get(s)));
+            centre[s] = estimateLaw.finalLoss(schedules.get(keys.get(s)));
         }
         double[][] ranks = new double[k][samples.length];
         double[] best = new double[k];

@@ -231,9 +231,11 @@ public final class Fit {
         PreparedCurves prepared = PreparedCurves.of(form, curves, huberDelta, fixed, ridgeCentres, ridgeWeight);
         HuberLeastSquares problem = prepared.problem;
         HuberLeastSquares.Solution solution;
+        double[] referenceFrom = null;
         if (reference) {
-            double[] from = start != null ? start : form.referenceStart(prepared.models, prepared.losses, huberDelta);
-            solution = ReferenceAdamW.minimise(problem, prepared.free(from), listener);
+            referenceFrom = prepared.free(start != null ? start
+                    : form.referenceStart(prepared.models, prepared.losses, huberDelta));
+            solution = ReferenceAdamW.minimise(problem, referenceFrom, null, listener);
         } else if (start != null) {
             solution = problem.minimise(prepared.free(start), null, maxIterations, listener);
         } else {
@@ -244,7 +246,7 @@ public final class Fit {
             solution = fromStartOrFallbacks(prepared, from, fallbacks);
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        return new FitResult(prepared, curves, solution, maxIterations, seconds, listener);
+        return new FitResult(prepared, curves, solution, maxIterations, seconds, listener, referenceFrom);
     }
 
     /**

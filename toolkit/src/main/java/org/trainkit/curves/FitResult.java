@@ -17,9 +17,12 @@ public final class FitResult {
     private final double seconds;
     private final FitListener listener;
     private final List<FitWarning> warnings;
+    /** The start of a fit by the reference procedure ({@link Fit#referenceAdamW()}), or null for a converged fit. */
+    private final double[] referenceStart;
 
     FitResult(PreparedCurves prepared, List<LossCurve> curves, HuberLeastSquares.Solution solution,
-            int maxIterations, double seconds, FitListener listener) {
+            int maxIterations, double seconds, FitListener listener, double[] referenceStart) {
+        this.referenceStart = referenceStart == null ? null : referenceStart.clone();
         this.form = prepared.form;
         this.curves = curves;
         this.prepared = prepared;
@@ -156,6 +159,19 @@ public final class FitResult {
     /** Bootstrap intervals from {@code resamples} refits, on up to two threads, with a fixed seed. */
     public BootstrapResult bootstrap(int resamples) {
         return Bootstrap.of(this).resamples(resamples).run();
+    }
+
+    /**
+     * The same fit redone with per-point weights (bootstrap multiplicities), free parameters only: a
+     * converged fit is refitted to convergence from its optimum; a fit by the reference procedure
+     * reruns that procedure from the same start, so the bootstrap resamples the estimator that was
+     * used.
+     */
+    HuberLeastSquares.Solution refit(double[] weights) {
+        if (referenceStart != null) {
+            return ReferenceAdamW.minimise(prepared.problem, referenceStart, weights, FitListener.NONE);
+        }
+        return prepared.problem.minimise(prepared.free(values()), weights, maxIterations, FitListener.NONE);
     }
 
     PreparedCurves prepared() {

@@ -110,11 +110,13 @@ final class HuberLeastSquares {
     }
 
     /**
-     * The summed Huber objective at {@code params} (natural coordinates, unweighted, with the ridge
+     * The summed (weighted) Huber objective at {@code params} (natural coordinates, with the ridge
      * penalty) and its gradient with respect to each natural parameter, written into
      * {@code gradient}; {@code +Infinity} (gradient untouched) if any prediction is invalid.
+     *
+     * @param weights per-point weights, or null for all 1
      */
-    double objectiveAndGradient(double[] params, double[] gradient) {
+    double objectiveAndGradient(double[] params, double[] weights, double[] gradient) {
         int n = parameters.size();
         double[] predicted = new double[logLosses.length];
         double[][] jacobian = new double[logLosses.length][n];
@@ -126,8 +128,9 @@ final class HuberLeastSquares {
                 return Double.POSITIVE_INFINITY;
             }
             double r = logLosses[i] - Math.log(predicted[i]);
-            total += Huber.loss(r, delta);
-            double factor = -Huber.derivative(r, delta) / predicted[i];
+            double w = weight(weights, i);
+            total += w * Huber.loss(r, delta);
+            double factor = -w * Huber.derivative(r, delta) / predicted[i];
             for (int p = 0; p < n; p++) {
                 sum[p] += factor * jacobian[i][p];
             }

@@ -35,9 +35,11 @@ final class ReferenceAdamW {
     /**
      * Runs the procedure from {@code start} (natural coordinates of the problem's free parameters).
      *
+     * @param weights per-point weights of the objective (bootstrap multiplicities), or null for all 1
      * @throws FitException if the objective is not finite at the start or at every step
      */
-    static HuberLeastSquares.Solution minimise(HuberLeastSquares problem, double[] start, FitListener listener) {
+    static HuberLeastSquares.Solution minimise(HuberLeastSquares problem, double[] start, double[] weights,
+            FitListener listener) {
         List<Parameter> parameters = problem.parameters();
         int n = parameters.size();
         double[] rate = new double[n];
@@ -54,7 +56,7 @@ final class ReferenceAdamW {
         int withoutImprovement = 0;
         int step = 0;
         for (; step < MAX_STEPS; step++) {
-            double objective = problem.objectiveAndGradient(params, gradient);
+            double objective = problem.objectiveAndGradient(params, weights, gradient);
             if (!Double.isFinite(objective)) {
                 break;
             }
@@ -96,7 +98,7 @@ final class ReferenceAdamW {
                         + parameters.get(p).describe() + ")");
             }
         }
-        double objective = problem.objective(bestParams, null);
+        double objective = problem.objective(bestParams, weights);
         if (!Double.isFinite(objective)) {
             throw new FitException(FitException.Reason.NON_FINITE_OBJECTIVE,
                     "AdamW fit: the objective is not finite at the parameters kept");

@@ -133,6 +133,15 @@ class PlanningTest {
         for (int i = 0; i < both.length; i++) {
             assertEquals((first[i] + second[i]) / 2, both[i], 1e-15 * both[i]);
         }
+        BootstrapResult intervals = auto.bootstrap(20);
+        assertEquals(List.of("too-little-drop.L0", "too-little-drop.A", "too-little-drop.alpha", "too-little-drop.C",
+                "too-much-drop.L0", "too-much-drop.A", "too-much-drop.alpha", "too-much-drop.C"), intervals.names());
+        assertTrue(intervals.laws().stream().allMatch(law -> law instanceof MeanLaw));
+        double[] lr = curves.get(0).learningRates();
+        org.trainkit.core.Estimate last = intervals.finalLoss(lr);
+        assertEquals(auto.law().finalLoss(lr), last.value(), 1e-15);
+        assertTrue(last.lower() <= last.value() && last.value() <= last.upper(), last.toString());
+        assertEquals(Bootstrap.of(auto).resamples(20).run().finalLoss(lr).lower(), last.lower(), 0, "seeded");
         AutoFitResult singles = AutoFit.on(curves).candidates(candidates).averagingPairs(false).run();
         assertEquals(List.of("too-little-drop", "too-much-drop"), singles.candidateNames());
         assertThrows(IllegalArgumentException.class, () -> AutoFit.on(curves).candidates(List.of(candidates.get(0),

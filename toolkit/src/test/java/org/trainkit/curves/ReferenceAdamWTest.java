@@ -48,7 +48,7 @@ class ReferenceAdamWTest {
                 0.4 + 0.1 * random.nextDouble(), 300 + 200 * random.nextDouble(), 0.5 + 2 * random.nextDouble(),
                 0.3 + 0.5 * random.nextDouble(), 0.3 + 0.5 * random.nextDouble()};
             double[] gradient = new double[7];
-            double objective = prepared.problem.objectiveAndGradient(at, gradient);
+            double objective = prepared.problem.objectiveAndGradient(at, null, gradient);
             assertEquals(prepared.problem.objective(at, null), objective, 1e-12 * objective);
             for (int p = 0; p < 7; p++) {
                 double h = 1e-6 * Math.abs(at[p]);
@@ -70,7 +70,7 @@ class ReferenceAdamWTest {
                 1e-3);
         double[] at = {2.65, 0.6, 0.45, 440, 1.5, 0.6, 0.6};
         double[] gradient = new double[7];
-        prepared.problem.objectiveAndGradient(at, gradient);
+        prepared.problem.objectiveAndGradient(at, null, gradient);
         for (int p : new int[] {4, 5, 6}) {
             double h = 1e-6 * at[p];
             double[] up = at.clone();
@@ -80,5 +80,23 @@ class ReferenceAdamWTest {
             double numeric = (prepared.problem.objective(up, null) - prepared.problem.objective(down, null)) / (2 * h);
             assertEquals(numeric, gradient[p], 1e-4 * Math.abs(numeric), "parameter " + p);
         }
+    }
+
+    @Test
+    void theBootstrapOfAReferenceFitRerunsTheProcedureRatherThanConverging() {
+        List<LossCurve> train = MplData.curves(PublishedSchedules.dataDir().resolve("25M"), MplData.TRAIN);
+        FitResult reference = Fit.of(LawForm.multiPower()).referenceAdamW().on(train).run();
+        FitResult converged = Fit.of(LawForm.multiPower()).on(train).run();
+        BootstrapResult blocks = Bootstrap.of(reference).resamples(8).seed(2).run();
+        // C: 2.08 for the reference fit, 0.38 at the minimum; the early-stopped resamples stay near the former
+        for (double c : blocks.samples("C")) {
+            assertTrue(Math.abs(Math.log(c / reference.params().get("C"))) < Math.abs(Math.log(c
+                    / converged.params().get("C"))), "C = " + c);
+        }
+        // all-ones weights reproduce the fit itself
+        double[] ones = new double[reference.prepared().sizes[0] + reference.prepared().sizes[1]
+                + reference.prepared().sizes[2]];
+        java.util.Arrays.fill(ones, 1);
+        assertArrayEquals(reference.values(), reference.prepared().full(reference.refit(ones).params()), 0);
     }
 }
