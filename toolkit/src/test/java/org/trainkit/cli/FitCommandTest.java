@@ -180,6 +180,16 @@ class FitCommandTest {
         }
         assertTrue(json.get("warnings").isArray());
         assertTrue(json.get("notes").get("wsdcon_3.csv").isArray(), run.out());
+        Run text = run("fit", "--law", "auto", "--quiet",
+                "--train", files("100M", "cosine_24000", "constant_24000", "wsdcon_9"));
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("the five best of " + candidates.size() + " candidates"), text.out());
+        String chosenLine = text.out().lines().filter(l -> l.endsWith("<- chosen")).findFirst().orElse("");
+        assertTrue(chosenLine.startsWith("  " + chosen + " "), text.out());
+        assertTrue(text.out().contains("law " + chosen + " fitted on 3 curves"), text.out());
+        for (JsonNode member : json.has("members") ? json.get("members") : new ObjectMapper().createArrayNode()) {
+            assertTrue(text.out().contains("  " + member.get("candidate").asText() + ": "), text.out());
+        }
         Run one = run("fit", "--law", "auto", "--quiet", "--train", files("100M", "cosine_24000"));
         assertEquals(2, one.code());
         assertTrue(one.err().contains("at least 2 train curves"), one.err());
