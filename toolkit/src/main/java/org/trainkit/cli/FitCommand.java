@@ -354,11 +354,11 @@ public final class FitCommand implements Callable<Integer> {
             }
             int width = longest;
             out.printf(Locale.ROOT, "  %-" + width + "s %9s %9s%n", "candidate", "CV PredE", "CV WorstE");
-            auto.candidateNames().stream()
-                    .sorted(java.util.Comparator.comparingDouble(c -> auto.crossValidatedPredE(c)
-                            + auto.crossValidatedWorstE(c)))
-                    .limit(5)
-                    .forEach(candidate -> out.printf(Locale.ROOT, "  %-" + width + "s %9.5f %9.5f%s%n", candidate,
+            List<String> shown = new ArrayList<>(auto.ranking().subList(0, Math.min(5, auto.ranking().size())));
+            if (!shown.contains(auto.chosenName())) {
+                shown.add(auto.chosenName());   // chosen further down: the better ones could not fit all curves
+            }
+            shown.forEach(candidate -> out.printf(Locale.ROOT, "  %-" + width + "s %9.5f %9.5f%s%n", candidate,
                             auto.crossValidatedPredE(candidate), auto.crossValidatedWorstE(candidate),
                             candidate.equals(auto.chosenName()) ? "  <- chosen" : ""));
             out.println();

@@ -196,10 +196,13 @@ public final class AutoFit {
             scores[e] = score(predE[e], worstE[e]);
         }
         List<String> names = entries.stream().map(this::entryName).toList();
+        List<List<String>> entryMembers = entries.stream()
+                .map(entry -> java.util.Arrays.stream(entry).mapToObj(c -> candidates.get(c).name()).toList()).toList();
+        List<Integer> ranked = ranking(scores);
         FitResult[] refits = new FitResult[candidates.size()];
         FitException[] refitFailures = new FitException[candidates.size()];
         FitException firstFailure = null;
-        for (int e : ranking(scores)) {
+        for (int e : ranked) {
             List<FitResult> fits = new ArrayList<>();
             for (int c : entries.get(e)) {
                 if (refits[c] == null && refitFailures[c] == null) {
@@ -216,9 +219,7 @@ public final class AutoFit {
                 fits.add(refits[c]);
             }
             if (fits.size() == entries.get(e).length) {
-                List<String> members = java.util.Arrays.stream(entries.get(e)).mapToObj(c -> candidates.get(c).name())
-                        .toList();
-                return new AutoFitResult(names, foldNames, predE, worstE, e, members, fits, curves);
+                return new AutoFitResult(names, entryMembers, ranked, foldNames, predE, worstE, e, fits, curves);
             }
         }
         if (firstFailure != null) {

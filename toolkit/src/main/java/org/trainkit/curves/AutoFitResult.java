@@ -13,6 +13,10 @@ import tech.tablesaw.api.Table;
 public final class AutoFitResult {
 
     private final List<String> candidates;
+    /** Each candidate's members: its own name, or the two names a mean averages. */
+    private final List<List<String>> candidateMembers;
+    /** Candidate indices with a finite score, best first. */
+    private final List<Integer> ranked;
     private final List<String> foldNames;
     private final double[][] predE;
     private final double[][] worstE;
@@ -21,14 +25,17 @@ public final class AutoFitResult {
     private final List<FitResult> fits;
     private final List<LossCurve> curves;
 
-    AutoFitResult(List<String> candidates, List<String> foldNames, double[][] predE, double[][] worstE, int chosen,
-            List<String> members, List<FitResult> fits, List<LossCurve> curves) {
+    AutoFitResult(List<String> candidates, List<List<String>> candidateMembers, List<Integer> ranked,
+            List<String> foldNames, double[][] predE, double[][] worstE, int chosen, List<FitResult> fits,
+            List<LossCurve> curves) {
         this.candidates = List.copyOf(candidates);
+        this.candidateMembers = List.copyOf(candidateMembers);
+        this.ranked = List.copyOf(ranked);
         this.foldNames = List.copyOf(foldNames);
         this.predE = predE;
         this.worstE = worstE;
         this.chosen = chosen;
-        this.members = List.copyOf(members);
+        this.members = this.candidateMembers.get(chosen);
         this.fits = List.copyOf(fits);
         this.curves = List.copyOf(curves);
     }
@@ -41,6 +48,19 @@ public final class AutoFitResult {
     /** The candidates the chosen one averages (one name for a single law, two for a mean). */
     public List<String> memberNames() {
         return members;
+    }
+
+    /** The single candidates a candidate of the table averages: its own name, or the two of a mean. */
+    public List<String> membersOf(String candidate) {
+        return candidateMembers.get(index(candidate));
+    }
+
+    /**
+     * The candidates with a finite score, lowest (best) first, equal scores in list order: the order
+     * in which {@link AutoFit} tries them (the chosen one is the first whose members fit all curves).
+     */
+    public List<String> ranking() {
+        return ranked.stream().map(candidates::get).toList();
     }
 
     /** The chosen candidate's members, each refitted on all train curves (one, or two for a mean). */
@@ -63,13 +83,17 @@ public final class AutoFitResult {
         return curves;
     }
 
-    /** The members' warnings about parameters their curves do not determine, each naming its member when two. */
+    /**
+     * The members' warnings about parameters their curves do not determine; for a mean each names its
+     * member, and its parameters are keyed as in {@link MeanLaw#params()} ({@code member.parameter}).
+     */
     public List<FitWarning> warnings() {
         List<FitWarning> all = new java.util.ArrayList<>();
         for (int m = 0; m < fits.size(); m++) {
-            String prefix = fits.size() == 1 ? "" : members.get(m) + ": ";
+            String member = members.get(m);
             for (FitWarning w : fits.get(m).warnings()) {
-                all.add(prefix.isEmpty() ? w : new FitWarning(w.parameters(), prefix + w.message()));
+                all.add(fits.size() == 1 ? w : new FitWarning(w.parameters().stream().map(p -> member + "." + p).toList(),
+                        member + ": " + w.message()));
             }
         }
         return List.copyOf(all);

@@ -53,6 +53,8 @@ public final class BootstrapResult {
      */
     static BootstrapResult ofMean(List<String> memberNames, List<FitResult> fits, List<double[][]> samples,
             int failures, String method) {
+        // Names follow the forms' parameters, which the sampled values line up with (a law's params()
+        // can list more: the annealing law with lambda held still reports lambda).
         List<String> names = new java.util.ArrayList<>();
         List<Boolean> positive = new java.util.ArrayList<>();
         List<Law> estimates = new java.util.ArrayList<>();
@@ -66,6 +68,7 @@ public final class BootstrapResult {
             }
             estimates.add(fits.get(m).law());
         }
+        MeanLaw estimate = new MeanLaw(memberNames, estimates);
         boolean[] positives = new boolean[positive.size()];
         for (int p = 0; p < positives.length; p++) {
             positives[p] = positive.get(p);
@@ -84,8 +87,7 @@ public final class BootstrapResult {
         for (int m = 0; m < fits.size(); m++) {
             values[m] = fits.get(m).values();
         }
-        return new BootstrapResult(names, positives, new MeanLaw(memberNames, estimates), concatenate(values), laws,
-                flat, failures, method);
+        return new BootstrapResult(names, positives, estimate, concatenate(values), laws, flat, failures, method);
     }
 
     private static boolean[] positives(LawForm form) {

@@ -163,8 +163,15 @@ public final class Fit {
      * improvement). On the published train curves it ends near the published parameters, well above
      * the objective's minimum: an early-stopped, weight-decayed fit, which {@link AutoFit} scores as
      * one more way to generalise. A start given by {@link #startingFrom} replaces the grid fit.
+     *
+     * @throws IllegalArgumentException for a form other than the multi-power law, whose paper this
+     *     procedure belongs to
      */
     public Fit referenceAdamW() {
+        if (!(form instanceof MultiPowerLawForm)) {
+            throw new IllegalArgumentException("the reference AdamW procedure is the multi-power law's (Luo et al."
+                    + " 2025); " + form.name() + " is fitted to convergence, without referenceAdamW()");
+        }
         return new Fit(form, curves, huberDelta, maxIterations, start, fixed, listener, ridgeCentres, ridgeWeight, true);
     }
 
@@ -234,7 +241,7 @@ public final class Fit {
         double[] referenceFrom = null;
         if (reference) {
             referenceFrom = prepared.free(start != null ? start
-                    : form.referenceStart(prepared.models, prepared.losses, huberDelta));
+                    : ((MultiPowerLawForm) form).referenceStart(prepared.models, prepared.losses, huberDelta));
             solution = ReferenceAdamW.minimise(problem, referenceFrom, null, listener);
         } else if (start != null) {
             solution = problem.minimise(prepared.free(start), null, maxIterations, listener);

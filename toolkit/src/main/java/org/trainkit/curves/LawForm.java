@@ -68,14 +68,6 @@ public abstract sealed class LawForm permits PowerLawForm, AnnealingLawForm, Mul
     abstract double[] start(List<CurveModel> models, List<double[]> losses, double huberDelta);
 
     /**
-     * The start of the form's reference fitting procedure ({@link Fit#referenceAdamW()}); the
-     * grid-search {@link #start} unless the form's paper starts elsewhere.
-     */
-    double[] referenceStart(List<CurveModel> models, List<double[]> losses, double huberDelta) {
-        return start(models, losses, huberDelta);
-    }
-
-    /**
      * Further starting points to try, in order, when the optimiser fails from {@code start}; none by
      * default.
      */

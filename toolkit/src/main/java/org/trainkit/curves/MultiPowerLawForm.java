@@ -60,7 +60,6 @@ final class MultiPowerLawForm extends LawForm {
      * The reference fitting's own start: the simpler law's {@code L0, A, alpha, B} with
      * {@code C = 1, beta = 0.5, gamma = 0.5}, without the refinement of {@link #start}.
      */
-    @Override
     double[] referenceStart(List<CurveModel> models, List<double[]> losses, double huberDelta) {
         LinearProfile.Best simple = simpleLaw(models, losses, huberDelta);
         if (simple == null) {

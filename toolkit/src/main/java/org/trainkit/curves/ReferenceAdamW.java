@@ -88,8 +88,8 @@ final class ReferenceAdamW {
             }
         }
         if (bestParams == null) {
-            throw new FitException(FitException.Reason.NON_FINITE_OBJECTIVE, problem.parameters().size()
-                    + "-parameter AdamW fit: the objective is not finite at the start");
+            throw new FitException(FitException.Reason.NON_FINITE_OBJECTIVE, "reference AdamW fit: the objective"
+                    + " is not finite at the start (a predicted loss is not a positive number)");
         }
         for (int p = 0; p < n; p++) {
             if (!parameters.get(p).contains(bestParams[p])) {

@@ -1,6 +1,5 @@
 package org.trainkit.curves;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +23,13 @@ public final class AutoFitBenchmark {
     private AutoFitBenchmark() {
     }
 
-    /** A single candidate's law, or the mean of a pair's, from the singles fitted on all train curves. */
-    private static Law law(String candidate, Map<String, Law> singles) {
-        if (!candidate.startsWith("mean(")) {
-            return singles.get(candidate);
+    /** A candidate's law from the single laws fitted on all train curves: one of them, or the mean of two. */
+    private static Law law(List<String> members, Map<String, Law> singles) {
+        if (members.stream().anyMatch(m -> !singles.containsKey(m))) {
+            return null;
         }
-        String[] members = candidate.substring(5, candidate.length() - 1).split(", ");
-        Law a = singles.get(members[0]);
-        Law b = singles.get(members[1]);
-        return a == null || b == null ? null : new MeanLaw(List.of(members), List.of(a, b));
+        return members.size() == 1 ? singles.get(members.get(0))
+                : new MeanLaw(members, members.stream().map(singles::get).toList());
     }
 
     public static void main(String[] args) {
@@ -57,11 +54,8 @@ public final class AutoFitBenchmark {
                     System.out.println("   " + candidate.name() + " fails on all train curves: " + e.getMessage());
                 }
             }
-            List<String> ranked = auto.candidateNames().stream()
-                    .sorted(Comparator.comparingDouble(c -> auto.crossValidatedPredE(c) + auto.crossValidatedWorstE(c)))
-                    .toList();
-            for (String candidate : ranked) {
-                Law law = law(candidate, singles);
+            for (String candidate : auto.ranking()) {
+                Law law = law(auto.membersOf(candidate), singles);
                 String errors = law == null ? "not fitted" : String.format("test PredE %.5f WorstE %.5f",
                         law.evaluate(test).predE(), law.evaluate(test).worstE());
                 System.out.printf("   %-52s CV PredE %.5f CV WorstE %.5f | %s%n", candidate,

@@ -120,6 +120,10 @@ class PlanningTest {
         assertEquals(List.of("too-little-drop", "too-much-drop"), auto.memberNames());
         assertEquals(2, auto.fits().size());
         assertTrue(auto.law() instanceof MeanLaw);
+        assertEquals(mean, auto.ranking().get(0));
+        assertEquals(3, auto.ranking().size());
+        assertEquals(List.of("too-little-drop", "too-much-drop"), auto.membersOf(mean));
+        assertEquals(List.of("too-much-drop"), auto.membersOf("too-much-drop"));
         // the pair's held-out error on the first fold is that of the mean of its members' fits without curve 0
         List<LossCurve> rest = curves.subList(1, curves.size());
         Law a = candidates.get(0).fit().on(rest).run().law();
@@ -172,6 +176,11 @@ class PlanningTest {
         assertEquals(best, auto.crossValidatedPredE("mpl") + auto.crossValidatedWorstE("mpl"), 0,
                 "the full law scores best held out");
         assertTrue(!auto.memberNames().contains("mpl"), auto.chosenName());
+        assertEquals("mpl", auto.ranking().get(0));
+        assertTrue(auto.ranking().indexOf(auto.chosenName()) > 0, auto.ranking().toString());
+        for (FitWarning warning : auto.warnings()) {
+            assertTrue(auto.law().params().keySet().containsAll(warning.parameters()), warning.toString());
+        }
         assertTrue(Double.isFinite(auto.evaluate(curves).predE()));
     }
 

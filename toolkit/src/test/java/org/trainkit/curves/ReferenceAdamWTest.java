@@ -99,4 +99,14 @@ class ReferenceAdamWTest {
         java.util.Arrays.fill(ones, 1);
         assertArrayEquals(reference.values(), reference.prepared().full(reference.refit(ones).params()), 0);
     }
+
+    @Test
+    void onlyTheMultiPowerLawHasAReferenceProcedure() {
+        IllegalArgumentException annealing = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Fit.of(LawForm.annealing()).referenceAdamW());
+        assertTrue(annealing.getMessage().contains("multi-power law") && annealing.getMessage().contains("annealing"),
+                annealing.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Fit.of(LawForm.power()).referenceAdamW());
+    }
 }
